@@ -136,15 +136,17 @@ describe("the response schemas", () => {
     }
   });
 
-  it("state required properties on every object, and describe every property", () => {
+  it("state required properties on every object, and give every property a description and an example", () => {
     const schemas = components.schemas as JsonObject;
     for (const [name, schema] of Object.entries(schemas)) {
       if (!isObject(schema) || schema.type !== "object") continue;
       const properties = schema.properties as JsonObject;
       expect.soft(schema.required, `${name}.required`).toBeInstanceOf(Array);
       for (const [property, definition] of Object.entries(properties)) {
+        // A property that is a $ref is described and exemplified by the schema it names.
         const resolved = deref(spec, definition) as JsonObject;
         expect.soft(resolved.description, `${name}.${property} has no description`).toBeTypeOf("string");
+        expect.soft(resolved.examples, `${name}.${property} has no example`).toEqual([expect.anything()]);
       }
     }
   });
