@@ -150,4 +150,17 @@ describe("the response schemas", () => {
       }
     }
   });
+
+  it("leave the response's root schema without schema-level examples, so mocks serve the named ones", () => {
+    // Prism's static mode prefers a root schema's `examples` over the media type's named examples.
+    const roots = new Set<string>();
+    for (const { operation } of operations(spec)) {
+      for (const response of Object.values(operation.responses as JsonObject)) {
+        const media = ((deref(spec, response) as JsonObject).content as JsonObject)["application/json"] as JsonObject;
+        roots.add(String((media.schema as JsonObject).$ref));
+      }
+    }
+    expect(roots.size).toBe(6);
+    for (const ref of roots) expect((deref(spec, { $ref: ref }) as JsonObject).examples, ref).toBeUndefined();
+  });
 });
