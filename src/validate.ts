@@ -1,0 +1,57 @@
+// Checks of the caller's input, made before anything is sent. The bounds are the
+// description's: test/unit/validate.test.ts holds them equal to generated/openapi.json.
+import { AlbumsInputError } from "./errors.ts";
+
+export const albumIdPattern = /^[A-Z0-9]{10}$/;
+export const pageLimit = { minimum: 1, maximum: 100 } as const;
+export const maxIdsPerRequest = 100;
+
+export function checkAlbumId(operation: string, id: unknown): string {
+  if (typeof id !== "string" || !albumIdPattern.test(id)) {
+    throw new AlbumsInputError(`${operation}: the album ID ${show(id)} is not 10 upper-case letters or digits.`);
+  }
+  return id;
+}
+
+export function checkAlbumIds(operation: string, ids: unknown): string[] {
+  if (!Array.isArray(ids)) {
+    throw new AlbumsInputError(`${operation}: the album IDs must be an array of strings, not ${show(ids)}.`);
+  }
+  if (ids.length === 0) throw new AlbumsInputError(`${operation}: the list of album IDs is empty.`);
+  if (ids.length > maxIdsPerRequest) {
+    throw new AlbumsInputError(`${operation}: ${ids.length} album IDs were given; at most ${maxIdsPerRequest} fit in one request.`);
+  }
+  return ids.map((id: unknown, index) => {
+    if (typeof id !== "string" || !albumIdPattern.test(id)) {
+      throw new AlbumsInputError(
+        `${operation}: album ID ${index + 1} of ${ids.length}, ${show(id)}, is not 10 upper-case letters or digits.`,
+      );
+    }
+    return id;
+  });
+}
+
+export function checkLimit(operation: string, limit: unknown): number | undefined {
+  if (limit === undefined) return undefined;
+  if (typeof limit !== "number" || !Number.isInteger(limit) || limit < pageLimit.minimum || limit > pageLimit.maximum) {
+    throw new AlbumsInputError(
+      `${operation}: limit must be a whole number from ${pageLimit.minimum} to ${pageLimit.maximum}, not ${show(limit)}.`,
+    );
+  }
+  return limit;
+}
+
+export function checkCursor(operation: string, cursor: unknown): string | undefined {
+  if (cursor === undefined) return undefined;
+  if (typeof cursor !== "string" || cursor === "") {
+    throw new AlbumsInputError(`${operation}: cursor must be the non-empty pageInfo.token of the previous page, not ${show(cursor)}.`);
+  }
+  return cursor;
+}
+
+/** A short, printable form of a value the caller gave (never a credential: those are not shown). */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
+}

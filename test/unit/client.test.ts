@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { AlbumsApiError, createAlbumsClient, productionBaseUrl } from "../../src/index.ts";
+import { album, credentials, json, recordingFetch } from "./support/recording-fetch.ts";
+
+describe("createAlbumsClient", () => {
+  it("sends the API key and the bearer token on every request", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { album } }));
+    const client = createAlbumsClient({ ...credentials, fetch });
+    await client.getAlbum("B0064UPU4G");
+    await client.getAlbum("B0064UPU4G");
+    expect(requests.map((r) => [r.headers.get("x-api-key"), r.headers.get("authorization")])).toEqual([
+      [credentials.apiKey, `Bearer ${credentials.accessToken}`],
+      [credentials.apiKey, `Bearer ${credentials.accessToken}`],
+    ]);
+  });
+
+  it("calls an accessToken function for every request, sync or async, so a caller can refresh", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { album } }));
+    let issued = 0;
+    const client = createAlbumsClient({ apiKey: credentials.apiKey, accessToken: async () => `token-${++issued}`, fetch });
+    await client.getAlbum("B0064UPU4G");
+    await client.getAlbum("B0064UPU4G");
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(["Bearer token-1", "Bearer token-2"]);
+
+    const sync = createAlbumsClient({ apiKey: credentials.apiKey, accessToken: () => "sync-token", fetch });
+    await sync.getAlbum("B0064UPU4G");
+    expect(requests.at(-1)?.headers.get("authorization")).toBe("Bearer sync-token");
+  });
+
+  it("calls production by default, or the baseUrl given", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { album } }));
+    await createAlbumsClient({ ...credentials, fetch }).getAlbum("B0064UPU4G");
+    await createAlbumsClient({ ...credentials, fetch, baseUrl: "http://127.0.0.1:4010/" }).getAlbum("B0064UPU4G");
+    expect(requests.map((r) => r.url)).toEqual([
+      `${productionBaseUrl}/albums/B0064UPU4G`,
+      "http://127.0.0.1:4010/albums/B0064UPU4G",
+    ]);
+  });
+
+  it("sends ids comma-separated in one parameter, as the description says", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { albums: [album] } }));
+    await createAlbumsClient({ ...credentials, fetch }).getAlbums(["B0064UPU4G", "B00D3PLC1K"]);
+    const url = new URL(requests[0]?.url ?? "");
+    expect(url.pathname).toBe("/v1/albums");
+    expect(url.searchParams.getAll("ids")).toEqual(["B0064UPU4G,B00D3PLC1K"]);
+  });
+
+  it("sends limit and cursor only when given", async () => {
+    const page = { pageInfo: { hasNextPage: false }, edgeCount: 0, edges: [] };
+    const { fetch, requests } = recordingFetch(() => json({ data: { user: { id: "u1", libraryAlbums: page } } }));
+    const client = createAlbumsClient({ ...credentials, fetch });
+    expect(await client.getLibraryAlbums()).toEqual(page);
+    await client.getLibraryAlbums({ limit: 20, cursor: "tztok-v2_abc" });
+    expect(requests.map((r) => new URL(r.url).search)).toEqual(["", "?limit=20&cursor=tztok-v2_abc"]);
+  });
+
+  it("uses the methods the description names for saving and removing", async () => {
+    const { fetch, requests } = recordingFetch((request) =>
+      json({ data: { [request.method === "PUT" ? "saveAlbum" : "removeAlbum"]: { album, saveState: request.method === "PUT" ? "SAVED" : "REMOVED" } } }),
+    );
+    const client = createAlbumsClient({ ...credentials, fetch });
+    expect(await client.saveLibraryAlbum("B0064UPU4G")).toEqual({ album, saveState: "SAVED" });
+    expect(await client.removeLibraryAlbum("B0064UPU4G")).toEqual({ album, saveState: "REMOVED" });
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      "PUT /v1/me/library/albums/B0064UPU4G",
+      "DELETE /v1/me/library/albums/B0064UPU4G",
+    ]);
+  });
+
+  it("passes per-call headers and keeps the typed openapi-fetch client reachable", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { album } }));
+    const client = createAlbumsClient({ ...credentials, fetch, headers: { "accept-language": "de-DE" } });
+    await client.getAlbum("B0064UPU4G", { headers: { prefer: "code=200" } });
+    const { data } = await client.raw.GET("/albums/{id}", { params: { path: { id: "B0064UPU4G" } } });
+    expect(data?.data.album.title).toBe("Discovery");
+    expect(requests.map((r) => [r.headers.get("accept-language"), r.headers.get("prefer"), r.headers.get("x-api-key")])).toEqual([
+      ["de-DE", "code=200", credentials.apiKey],
+      ["de-DE", null, credentials.apiKey],
+    ]);
+  });
+});
+
+describe("a failed response", () => {
+  it("becomes an AlbumsApiError with the envelope's status, code, message and reference", async () => {
+    const body = { error: { status: "404", code: "RESOURCE_NOT_FOUND", message: "Not found.", reference: "ref-1" } };
+    const { fetch } = recordingFetch(() => json(body, 404, { "x-amzn-requestid": "req-1" }));
+    const error = await createAlbumsClient({ ...credentials, fetch }).getAlbum("B0064UPU4G").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlbumsApiError);
+    expect(error).toMatchObject({
+      name: "AlbumsApiError",
+      status: 404,
+      code: "RESOURCE_NOT_FOUND",
+      message: "getAlbum failed with 404 RESOURCE_NOT_FOUND: Not found.",
+      reference: "ref-1",
+      operation: "getAlbum",
+      body,
+    });
+    expect((error as AlbumsApiError).headers["x-amzn-requestid"]).toBe("req-1");
+  });
+
+  it("is still an AlbumsApiError when the body is not the API's envelope (an HTML page from a proxy)", async () => {
+    const html = "<html><body>502 Bad Gateway</body></html>";
+    const { fetch } = recordingFetch(() => new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
+    const error = await createAlbumsClient({ ...credentials, fetch }).getAlbums(["B0064UPU4G"]).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "AlbumsApiError", status: 502, code: "UNEXPECTED_RESPONSE", body: html });
+    expect((error as Error).message).toContain("text/html");
+  });
+
+  it("includes a 2xx whose body lacks the data envelope", async () => {
+    const { fetch } = recordingFetch(() => json({ album }));
+    await expect(createAlbumsClient({ ...credentials, fetch }).getAlbum("B0064UPU4G")).rejects.toMatchObject({
+      name: "AlbumsApiError",
+      status: 200,
+      code: "UNEXPECTED_RESPONSE",
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { AlbumsInputError, createAlbumsClient, type AlbumsClient } from "../../src/index.ts";
+import { albumIdPattern, maxIdsPerRequest, pageLimit } from "../../src/validate.ts";
+import { credentials, json, recordingFetch } from "./support/recording-fetch.ts";
+
+function client() {
+  const recording = recordingFetch(() => json({}));
+  return { client: createAlbumsClient({ ...credentials, fetch: recording.fetch }), requests: recording.requests };
+}
+
+/** Calls with input the client must refuse: each must throw AlbumsInputError and send nothing. */
+const refused: Array<[string, (c: AlbumsClient) => Promise<unknown>, RegExp]> = [
+  ["a lower-case ID", (c) => c.getAlbum("b0064upu4g"), /^getAlbum: the album ID "b0064upu4g" is not 10 upper-case letters or digits\.$/],
+  ["a 9-character ID", (c) => c.saveLibraryAlbum("B0064UPU4"), /^saveLibraryAlbum: the album ID "B0064UPU4" is not/],
+  ["an ID with a path in it", (c) => c.removeLibraryAlbum("B0064UPU4G/x"), /^removeLibraryAlbum: the album ID "B0064UPU4G\/x"/],
+  ["a number as an ID", (c) => c.getAlbum(42 as unknown as string), /^getAlbum: the album ID 42 is not/],
+  ["an empty ID list", (c) => c.getAlbums([]), /^getAlbums: the list of album IDs is empty\.$/],
+  ["a bad ID among good ones", (c) => c.getAlbums(["B0064UPU4G", "nope"]), /^getAlbums: album ID 2 of 2, "nope", is not/],
+  ["IDs that are not an array", (c) => c.getAlbums("B0064UPU4G" as unknown as string[]), /must be an array of strings, not "B0064UPU4G"/],
+  ["101 IDs", (c) => c.getAlbums(Array.from({ length: 101 }, () => "B0064UPU4G")), /^getAlbums: 101 album IDs were given; at most 100/],
+  ["limit 0", (c) => c.getLibraryAlbums({ limit: 0 }), /^getLibraryAlbums: limit must be a whole number from 1 to 100, not 0\.$/],
+  ["limit 101", (c) => c.getLibraryAlbums({ limit: 101 }), /not 101\.$/],
+  ["limit 1.5", (c) => c.getLibraryAlbums({ limit: 1.5 }), /not 1\.5\.$/],
+  ["limit as a string", (c) => c.getLibraryAlbums({ limit: "20" as unknown as number }), /not "20"\.$/],
+  ["an empty cursor", (c) => c.getLibraryAlbums({ cursor: "" }), /^getLibraryAlbums: cursor must be the non-empty pageInfo\.token/],
+];
+
+describe("bad input", () => {
+  it.each(refused)("%s is refused with a clear error, and nothing is sent", async (_, call, message) => {
+    const { client: c, requests } = client();
+    const error = await call(c).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AlbumsInputError);
+    expect((error as Error).message).toMatch(message);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("accepts the bounds themselves", async () => {
+    const { client: c, requests } = client();
+    for (const limit of [1, 100]) await c.getLibraryAlbums({ limit }).catch(() => undefined);
+    await c.getAlbums(Array.from({ length: 100 }, () => "B0064UPU4G")).catch(() => undefined);
+    expect(requests).toHaveLength(3);
+  });
+
+  it.each([
+    ["no apiKey", { accessToken: "t" }, /^apiKey is required/],
+    ["an empty apiKey", { apiKey: " ", accessToken: "t" }, /^apiKey is required/],
+    ["no accessToken", { apiKey: "k" }, /^accessToken is required/],
+    ["an empty accessToken", { apiKey: "k", accessToken: "" }, /^accessToken is required/],
+    ["a relative baseUrl", { apiKey: "k", accessToken: "t", baseUrl: "/v1" }, /^baseUrl must be an absolute URL/],
+  ])("a client with %s is refused at creation", (_, options, message) => {
+    expect(() => createAlbumsClient(options as Parameters<typeof createAlbumsClient>[0])).toThrow(message);
+  });
+
+  it("a token function that returns nothing fails before the request is sent", async () => {
+    const recording = recordingFetch(() => json({}));
+    const c = createAlbumsClient({ apiKey: "k", accessToken: () => "", fetch: recording.fetch });
+    await expect(c.getAlbum("B0064UPU4G")).rejects.toThrow(/^accessToken returned no token/);
+    expect(recording.requests).toHaveLength(0);
+  });
+});
+
+describe("the client's bounds", () => {
+  const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
+  const parameters = spec.components.parameters;
+
+  it("are the description's", () => {
+    expect(albumIdPattern.source).toBe(parameters.AlbumId.schema.pattern);
+    expect(albumIdPattern.source).toBe(parameters.AlbumIds.schema.items.pattern);
+    expect(maxIdsPerRequest).toBe(parameters.AlbumIds.schema.maxItems);
+    expect(pageLimit).toEqual({ minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum });
+  });
+});
