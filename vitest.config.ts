@@ -9,6 +9,19 @@ export default defineConfig({
           include: ["test/spec/**/*.test.ts"],
         },
       },
+      {
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "contract",
+          include: ["test/contract/**/*.contract.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
+        },
+      },
     ],
   },
 });

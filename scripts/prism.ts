@@ -21,6 +21,8 @@ export interface PrismOptions {
 
 export interface RunningPrism {
   url: string;
+  /** The process ID of Prism, which leads its own process group. */
+  pid: number;
   /** Everything Prism printed so far. */
   output(): string;
   /** Ends Prism and everything it started; resolves once it has exited. */
@@ -78,7 +80,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, output: () => output, stop, exited };
+  return { url, pid: child.pid as number, output: () => output, stop, exited };
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -1,0 +1,51 @@
+// What the contract tests share: a client pointed at Prism that records what was sent and
+// what came back, and the description's examples to compare the answers with.
+import { inject } from "vitest";
+import { createAlbumsClient } from "../../src/index.ts";
+import { deref, loadSpec, operations, type JsonObject } from "../spec/support/spec.ts";
+
+export const spec = loadSpec();
+export const credentials = { apiKey: "amzn1.application.contract-test", accessToken: "contract-test-token" };
+
+export interface Exchange {
+  request: Request;
+  response: Response;
+}
+
+export function mockClient() {
+  const exchanges: Exchange[] = [];
+  const client = createAlbumsClient({
+    ...credentials,
+    baseUrl: inject("prismUrl"),
+    fetch: async (request) => {
+      const response = await fetch(request.clone());
+      exchanges.push({ request, response: response.clone() });
+      return response;
+    },
+  });
+  return { client, exchanges };
+}
+
+export function operationById(operationId: string): JsonObject {
+  const found = operations(spec).find(({ operation }) => operation.operationId === operationId);
+  if (!found) throw new Error(`No operation ${operationId}`);
+  return found.operation;
+}
+
+/** The named examples of an operation's response with that status, in the description's order. */
+export function examplesOf(operationId: string, status: string): Array<{ name: string; value: JsonObject }> {
+  const response = deref(spec, (operationById(operationId).responses as JsonObject)[status]) as JsonObject;
+  const media = (response.content as JsonObject)["application/json"] as JsonObject;
+  return Object.entries(media.examples as JsonObject).map(([name, example]) => ({
+    name,
+    value: (deref(spec, example) as JsonObject).value as JsonObject,
+  }));
+}
+
+export function responseSchemaOf(operationId: string, status: string): JsonObject {
+  const response = deref(spec, (operationById(operationId).responses as JsonObject)[status]) as JsonObject;
+  return ((response.content as JsonObject)["application/json"] as JsonObject).schema as JsonObject;
+}
+
+export const errorStatuses = (operationId: string) =>
+  Object.keys(operationById(operationId).responses as JsonObject).filter((status) => Number(status) >= 400);
