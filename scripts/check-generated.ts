@@ -7,7 +7,7 @@ import { generate, generatedDir, generatedFiles } from "./generate.ts";
 
 const fresh = mkdtempSync(join(tmpdir(), "albums-generated-"));
 try {
-  generate(fresh);
+  await generate(fresh);
   const stale = generatedFiles.filter((file) => {
     const committed = readOrNull(join(generatedDir, file));
     return committed !== readFileSync(join(fresh, file), "utf8");
