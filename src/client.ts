@@ -1,10 +1,14 @@
 // The Albums client: one method per operation, a thin layer over a typed openapi-fetch client
-// (`raw`, which stays reachable for anything the methods do not cover).
+// (`raw`, which stays reachable). Underneath, the transport retries, times out and refreshes.
 import createClient, { type Client } from "openapi-fetch";
 import { authMiddleware, checkCredentials, type AccessToken } from "./auth.ts";
-import { AlbumsInputError, apiErrorFrom } from "./errors.ts";
-import type { Album, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.ts";
-import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit } from "./validate.ts";
+import { checkBaseUrl } from "./base-url.ts";
+import { mapBounded } from "./bounded.ts";
+import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.ts";
+import { retryPolicy, type RetryOptions } from "./retry.ts";
+import { createTransport } from "./transport.ts";
+import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.ts";
+import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, maxIdsPerRequest, show } from "./validate.ts";
 
 export const productionBaseUrl = "https://api.music.amazon.dev/v1";
 
@@ -13,15 +17,22 @@ export interface AlbumsClientOptions {
   apiKey: string;
   /** A Login with Amazon access token, or a function returning the current one (called per request). */
   accessToken: AccessToken;
-  /** Defaults to production, `https://api.music.amazon.dev/v1`. */
+  /** Defaults to production, `https://api.music.amazon.dev/v1`. Must be https unless the host is loopback. */
   baseUrl?: string;
   /** A fetch to use instead of the global one; it is called with a `Request`. */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
+  /** Retries of 429, 500, 502, 503, 504 and failed connections; `false` for none. */
+  retry?: RetryOptions | false;
+  /** How long one attempt may take, headers and body included. Default 10,000 ms. */
+  timeoutMs?: number;
+  /** How many getAlbums requests of up to 100 IDs may be in flight at once. Default 4. */
+  concurrency?: number;
 }
 
 export interface CallOptions {
+  /** Aborts the call, its retries and the waits between them. */
   signal?: AbortSignal;
   /** Headers for this request only, such as `Prefer: code=404` for the mock. */
   headers?: Record<string, string>;
@@ -34,54 +45,115 @@ export interface LibraryPageOptions extends CallOptions {
   cursor?: string;
 }
 
+export interface LibraryIterationOptions extends CallOptions {
+  /** How many albums each request asks for, from 1 to 100 (the API's default is 100). */
+  pageSize?: number;
+}
+
 export interface AlbumsClient {
   getAlbum(id: string, options?: CallOptions): Promise<Album>;
+  /** Any number of IDs: duplicates removed, split into requests of at most 100, returned in input order. */
   getAlbums(ids: readonly string[], options?: CallOptions): Promise<Album[]>;
   getLibraryAlbums(options?: LibraryPageOptions): Promise<LibraryAlbumsPage>;
+  /** Every album edge of the library, one page in memory at a time; `break` stops fetching. */
+  iterateLibraryAlbums(options?: LibraryIterationOptions): AsyncGenerator<LibraryAlbumEdge, void, undefined>;
   saveLibraryAlbum(id: string, options?: CallOptions): Promise<SaveAlbumResult>;
   removeLibraryAlbum(id: string, options?: CallOptions): Promise<RemoveAlbumResult>;
-  /** The typed openapi-fetch client underneath, with the same credentials and serialization. */
+  /** The typed openapi-fetch client underneath, with the same credentials, transport and serialization. */
   readonly raw: Client<paths>;
 }
 
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl);
+  const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
+  const transport = createTransport({
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    credentials,
+    policy: retryPolicy(options.retry),
+    timeoutMs: checkPositiveInteger("timeoutMs", options.timeoutMs, 10_000),
+    basePath: baseUrl.pathname.replace(/\/+$/, ""),
+  });
   const raw = createClient<paths>({
-    baseUrl: checkBaseUrl(options.baseUrl ?? productionBaseUrl),
+    baseUrl: baseUrl.href.replace(/\/+$/, ""),
+    fetch: transport,
     // The description sends arrays comma-separated (`ids=A,B`); openapi-fetch would repeat them.
     querySerializer: { array: { style: "form", explode: false } },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
   });
   raw.use(authMiddleware(credentials));
 
+  const getLibraryAlbums = async (page: LibraryPageOptions = {}): Promise<LibraryAlbumsPage> => {
+    const limit = checkLimit("getLibraryAlbums", page.limit);
+    const cursor = checkCursor("getLibraryAlbums", page.cursor);
+    const query = { ...(limit === undefined ? {} : { limit }), ...(cursor === undefined ? {} : { cursor }) };
+    const result = await payload("getLibraryAlbums", raw.GET("/me/library/albums", { params: { query }, ...init(page) }));
+    return result.user.libraryAlbums;
+  };
+
   return {
     raw,
+    getLibraryAlbums,
+
     async getAlbum(id, call) {
       const path = { id: checkAlbumId("getAlbum", id) };
       return (await payload("getAlbum", raw.GET("/albums/{id}", { params: { path }, ...init(call) }))).album;
     },
+
     async getAlbums(ids, call) {
-      const query = { ids: checkAlbumIds("getAlbums", ids) };
-      return (await payload("getAlbums", raw.GET("/albums", { params: { query }, ...init(call) }))).albums;
+      const unique = [...new Set(checkAlbumIds("getAlbums", ids))];
+      const chunks = Array.from({ length: Math.ceil(unique.length / maxIdsPerRequest) }, (_, i) =>
+        unique.slice(i * maxIdsPerRequest, (i + 1) * maxIdsPerRequest),
+      );
+      const pages = await mapBounded(
+        chunks,
+        concurrency,
+        async (chunk, signal) => {
+          const request = raw.GET("/albums", { params: { query: { ids: chunk } }, ...init({ ...call, signal }) });
+          try {
+            return (await payload("getAlbums", request)).albums;
+          } catch (error) {
+            throw error instanceof AlbumsError ? withIds(error, chunk) : error;
+          }
+        },
+        call?.signal,
+      );
+      return inInputOrder(pages.flat(), unique);
     },
-    async getLibraryAlbums(page = {}) {
-      const limit = checkLimit("getLibraryAlbums", page.limit);
-      const cursor = checkCursor("getLibraryAlbums", page.cursor);
-      const query = { ...(limit === undefined ? {} : { limit }), ...(cursor === undefined ? {} : { cursor }) };
-      const result = await payload("getLibraryAlbums", raw.GET("/me/library/albums", { params: { query }, ...init(page) }));
-      return result.user.libraryAlbums;
+
+    async *iterateLibraryAlbums(iteration = {}) {
+      const limit = checkLimit("iterateLibraryAlbums", iteration.pageSize, "pageSize");
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      for (let pages = 1; ; pages++) {
+        const page = await getLibraryAlbums({
+          ...init(iteration),
+          ...(limit === undefined ? {} : { limit }),
+          ...(cursor === undefined ? {} : { cursor }),
+        });
+        yield* page.edges;
+        const { hasNextPage, token } = page.pageInfo;
+        if (!hasNextPage) return;
+        if (token === undefined || token === "") {
+          throw new AlbumsPaginationError("pageInfo.hasNextPage is true but there is no pageInfo.token", pages);
+        }
+        // Tokens only, never albums: memory stays one page whatever the library's size.
+        if (seen.has(token)) throw new AlbumsPaginationError(`the token ${show(token)} came back`, pages);
+        seen.add(token);
+        cursor = token;
+      }
     },
+
     async saveLibraryAlbum(id, call) {
       const path = { id: checkAlbumId("saveLibraryAlbum", id) };
-      return (await payload("saveLibraryAlbum", raw.PUT("/me/library/albums/{id}", { params: { path }, ...init(call) })))
-        .saveAlbum;
+      const result = await payload("saveLibraryAlbum", raw.PUT("/me/library/albums/{id}", { params: { path }, ...init(call) }));
+      return result.saveAlbum;
     },
+
     async removeLibraryAlbum(id, call) {
       const path = { id: checkAlbumId("removeLibraryAlbum", id) };
-      return (
-        await payload("removeLibraryAlbum", raw.DELETE("/me/library/albums/{id}", { params: { path }, ...init(call) }))
-      ).removeAlbum;
+      const result = await payload("removeLibraryAlbum", raw.DELETE("/me/library/albums/{id}", { params: { path }, ...init(call) }));
+      return result.removeAlbum;
     },
   };
 }
@@ -104,11 +176,9 @@ async function payload<Data>(
   return data.data;
 }
 
-function checkBaseUrl(baseUrl: string): string {
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new AlbumsInputError(`baseUrl must be an absolute URL such as ${productionBaseUrl}, not ${JSON.stringify(baseUrl)}.`);
-  }
-  return baseUrl.replace(/\/+$/, "");
+/** The albums in the order their IDs were asked for; any the API adds unasked keep their place at the end. */
+function inInputOrder(albums: Album[], ids: readonly string[]): Album[] {
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const rank = (album: Album) => position.get(album.id) ?? Number.POSITIVE_INFINITY;
+  return albums.map((album, index) => ({ album, index })).sort((a, b) => rank(a.album) - rank(b.album) || a.index - b.index).map(({ album }) => album);
 }

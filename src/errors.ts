@@ -1,10 +1,18 @@
-// The client's errors: one family, each with a name of its own. No error ever holds the
-// request, its headers or the client's options, so the API key and the token cannot leak
+// The client's errors: one family, each class named for what went wrong. No error ever holds
+// the request, its headers or the client's options, so the API key and the token cannot leak
 // through a message, `String(error)` or `JSON.stringify(error)`.
+import { parseRetryAfter } from "./retry-after.ts";
 import type { ErrorCode, OperationId } from "./types.ts";
 
+/** What every error of this client has. `ids` is set when getAlbums names the IDs that failed. */
 export class AlbumsError extends Error {
   override name = "AlbumsError";
+  ids: readonly string[] | undefined;
+
+  toJSON(): Record<string, unknown> {
+    const { stack: _stack, cause: _cause, ...fields } = Object.fromEntries(Object.entries(this));
+    return { ...fields, name: this.name, message: this.message };
+  }
 }
 
 /** The caller's input was refused before anything was sent. */
@@ -21,6 +29,8 @@ export class AlbumsApiError extends AlbumsError {
   readonly code: ErrorCode;
   /** Amazon's ID of this failure, to quote when asking for help. */
   readonly reference: string | undefined;
+  /** How long the response asked to wait before retrying (`Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
   readonly operation: OperationId;
   /** The response headers, as a plain object with lower-case names. */
   readonly headers: Record<string, string>;
@@ -33,6 +43,7 @@ export class AlbumsApiError extends AlbumsError {
     code: ErrorCode;
     message: string;
     reference?: string | undefined;
+    retryAfterMs?: number | undefined;
     headers: Headers;
     body: unknown;
   }) {
@@ -40,24 +51,67 @@ export class AlbumsApiError extends AlbumsError {
     this.status = init.status;
     this.code = init.code;
     this.reference = init.reference;
+    this.retryAfterMs = init.retryAfterMs;
     this.operation = init.operation;
     this.headers = Object.fromEntries(init.headers.entries());
     this.body = init.body;
   }
 }
 
-/** Maps a response outside 2xx to an AlbumsApiError, whatever its body. */
+/** The request never got an answer: the connection failed or was reset. */
+export class AlbumsNetworkError extends AlbumsError {
+  override name = "AlbumsNetworkError";
+  readonly operation: OperationId;
+  constructor(operation: OperationId, cause: unknown) {
+    super(`${operation} failed: no answer from the API (${describeCause(cause)})`, { cause });
+    this.operation = operation;
+  }
+}
+
+/** One attempt took longer than `timeoutMs`, headers and body included. */
+export class AlbumsTimeoutError extends AlbumsError {
+  override name = "AlbumsTimeoutError";
+  readonly operation: OperationId;
+  readonly timeoutMs: number;
+  constructor(operation: OperationId, timeoutMs: number) {
+    super(`${operation} failed: no complete answer within ${timeoutMs} ms`);
+    this.operation = operation;
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The API's pages do not lead to an end: a token came back twice, or a next page had no token. */
+export class AlbumsPaginationError extends AlbumsError {
+  override name = "AlbumsPaginationError";
+  /** How many pages were read before the problem showed. */
+  readonly pages: number;
+  constructor(message: string, pages: number) {
+    super(`getLibraryAlbums: ${message} after ${pages} page${pages === 1 ? "" : "s"}; stopped instead of looping.`);
+    this.pages = pages;
+  }
+}
+
+/** Maps a response outside 2xx (or a 2xx without the documented body) to an AlbumsApiError. */
 export function apiErrorFrom(operation: OperationId, response: Response, body: unknown): AlbumsApiError {
   const envelope = errorEnvelope(body);
   return new AlbumsApiError({
     operation,
     status: response.status,
     code: envelope?.code ?? "UNEXPECTED_RESPONSE",
-    message: envelope?.message ?? `the body is not the API's error envelope (${describeBody(response, body)})`,
+    message: envelope?.message ?? `the body is not the API's ${response.ok ? "data" : "error"} envelope (${describeBody(response, body)})`,
     reference: envelope?.reference,
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
     headers: response.headers,
     body,
   });
+}
+
+/** Adds the IDs a getAlbums request carried to its error, in the message and as `ids`. */
+export function withIds<E extends AlbumsError>(error: E, ids: readonly string[]): E {
+  const shown = ids.length <= 3 ? ids.join(", ") : `${ids.slice(0, 3).join(", ")} and ${ids.length - 3} more`;
+  error.message = `${error.message} [the request for ${ids.length} ID${ids.length === 1 ? "" : "s"}: ${shown}]`;
+  error.ids = ids;
+  return error;
 }
 
 function errorEnvelope(body: unknown): { code: string; message: string; reference?: string } | undefined {
@@ -71,6 +125,12 @@ function errorEnvelope(body: unknown): { code: string; message: string; referenc
 
 function describeBody(response: Response, body: unknown): string {
   const type = response.headers.get("content-type") ?? "no content type";
-  if (body === undefined || body === "") return `empty, ${type}`;
-  return `${type}`;
+  return body === undefined || body === "" ? `empty, ${type}` : type;
+}
+
+function describeCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  // undici puts the socket-level reason (ECONNRESET, ECONNREFUSED) in the cause's cause.
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+  return `${cause.message}${inner}`;
 }

@@ -4,6 +4,7 @@ import { AlbumsInputError } from "./errors.ts";
 
 export const albumIdPattern = /^[A-Z0-9]{10}$/;
 export const pageLimit = { minimum: 1, maximum: 100 } as const;
+/** The most IDs one getAlbums request may carry; more are split into several requests. */
 export const maxIdsPerRequest = 100;
 
 export function checkAlbumId(operation: string, id: unknown): string {
@@ -18,9 +19,6 @@ export function checkAlbumIds(operation: string, ids: unknown): string[] {
     throw new AlbumsInputError(`${operation}: the album IDs must be an array of strings, not ${show(ids)}.`);
   }
   if (ids.length === 0) throw new AlbumsInputError(`${operation}: the list of album IDs is empty.`);
-  if (ids.length > maxIdsPerRequest) {
-    throw new AlbumsInputError(`${operation}: ${ids.length} album IDs were given; at most ${maxIdsPerRequest} fit in one request.`);
-  }
   return ids.map((id: unknown, index) => {
     if (typeof id !== "string" || !albumIdPattern.test(id)) {
       throw new AlbumsInputError(
@@ -31,14 +29,23 @@ export function checkAlbumIds(operation: string, ids: unknown): string[] {
   });
 }
 
-export function checkLimit(operation: string, limit: unknown): number | undefined {
+export function checkLimit(operation: string, limit: unknown, name = "limit"): number | undefined {
   if (limit === undefined) return undefined;
   if (typeof limit !== "number" || !Number.isInteger(limit) || limit < pageLimit.minimum || limit > pageLimit.maximum) {
     throw new AlbumsInputError(
-      `${operation}: limit must be a whole number from ${pageLimit.minimum} to ${pageLimit.maximum}, not ${show(limit)}.`,
+      `${operation}: ${name} must be a whole number from ${pageLimit.minimum} to ${pageLimit.maximum}, not ${show(limit)}.`,
     );
   }
   return limit;
+}
+
+/** A whole number of at least 1, for options such as timeoutMs and concurrency. */
+export function checkPositiveInteger(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new AlbumsInputError(`${name} must be a whole number of at least 1, not ${show(value)}.`);
+  }
+  return value;
 }
 
 export function checkCursor(operation: string, cursor: unknown): string | undefined {
