@@ -17,6 +17,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: "faults",
+          include: ["test/faults/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],

@@ -1,7 +1,7 @@
 // What the contract tests share: a client pointed at Prism that records what was sent and
 // what came back, and the description's examples to compare the answers with.
 import { inject } from "vitest";
-import { createAlbumsClient } from "../../src/index.ts";
+import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
 import { deref, loadSpec, operations, type JsonObject } from "../spec/support/spec.ts";
 
 export const spec = loadSpec();
@@ -12,10 +12,11 @@ export interface Exchange {
   response: Response;
 }
 
-export function mockClient() {
+export function mockClient(options: Partial<AlbumsClientOptions> = {}) {
   const exchanges: Exchange[] = [];
   const client = createAlbumsClient({
     ...credentials,
+    ...options,
     baseUrl: inject("prismUrl"),
     fetch: async (request) => {
       const response = await fetch(request.clone());

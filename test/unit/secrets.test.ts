@@ -1,6 +1,7 @@
-// No error the client produces may show the API key or the token, however it is printed.
-import { describe, expect, it } from "vitest";
-import { createAlbumsClient } from "../../src/index.ts";
+// No error the client produces may show the API key or the token, however it is printed, and
+// the client writes nothing to the console on any path.
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { AlbumsError, createAlbumsClient, type AlbumsClient } from "../../src/index.ts";
 import { json, recordingFetch } from "./support/recording-fetch.ts";
 
 const apiKey = "amzn1.application.secret0key0that0must0not0leak";
@@ -8,33 +9,44 @@ const accessToken = "Atza|secret-token-that-must-not-leak";
 
 function printed(error: unknown): string {
   const e = error as Error;
-  return [e.message, String(e), JSON.stringify(e), e.stack ?? "", JSON.stringify(Object.entries(e))].join("\n");
+  return [e.message, String(e), JSON.stringify(e), e.stack ?? "", JSON.stringify(Object.entries(e)), String(e.cause)].join("\n");
 }
 
-describe("errors never contain the credentials", () => {
-  it.each([
-    ["an API error", () => json({ error: { status: "401", code: "INVALID_ACCESS_TOKEN", message: "Expired." } }, 401)],
-    ["an HTML error page", () => new Response("<html>502</html>", { status: 502, headers: { "content-type": "text/html" } })],
-    ["a network failure", () => Promise.reject(new TypeError("fetch failed"))],
-  ] as const)("%s", async (_, answer) => {
-    const { fetch } = recordingFetch(answer);
-    const client = createAlbumsClient({ apiKey, accessToken, fetch });
-    const errors = await Promise.all([
-      client.getAlbum("B0064UPU4G").catch((e: unknown) => e),
-      client.getLibraryAlbums({ limit: 5 }).catch((e: unknown) => e),
-    ]);
-    for (const error of errors) {
-      expect(error).toBeInstanceOf(Error);
-      expect(printed(error)).not.toContain(apiKey);
-      expect(printed(error)).not.toContain(accessToken);
-    }
-  });
+const page = (token?: string) => ({
+  data: { user: { id: "u1", libraryAlbums: { pageInfo: { hasNextPage: true, ...(token ? { token } : {}) }, edgeCount: 0, edges: [] } } },
+});
+const drain = async (client: AlbumsClient) => {
+  for await (const _ of client.iterateLibraryAlbums()) void _;
+};
 
-  it("bad input", async () => {
-    const { fetch } = recordingFetch(() => json({}));
-    const client = createAlbumsClient({ apiKey, accessToken, fetch });
-    const error = await client.getAlbum("bad").catch((e: unknown) => e);
+/** Each error path: what the fake API does, and the call that meets it. */
+const paths: Array<[string, (request: Request) => Response | Promise<Response>, (client: AlbumsClient) => Promise<unknown>]> = [
+  ["an API error", () => json({ error: { status: "401", code: "INVALID_ACCESS_TOKEN", message: "Expired." } }, 401), (c) => c.getAlbum("B0064UPU4G")],
+  ["retries exhausted", () => json({ error: { status: "503", code: "INTERNAL", message: "Down." } }, 503), (c) => c.getLibraryAlbums({ limit: 5 })],
+  ["an HTML error page", () => new Response("<html>502</html>", { status: 502, headers: { "content-type": "text/html" } }), (c) => c.getAlbum("B0064UPU4G")],
+  ["invalid JSON in a 200", () => new Response('{"data":', { headers: { "content-type": "application/json" } }), (c) => c.getAlbum("B0064UPU4G")],
+  ["a network failure", () => Promise.reject(new TypeError("fetch failed")), (c) => c.saveLibraryAlbum("B0064UPU4G")],
+  ["a timeout", (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))), (c) => c.removeLibraryAlbum("B0064UPU4G")],
+  ["a failed batch", () => json({ error: { status: "404", code: "RESOURCE_NOT_FOUND", message: "No." } }, 404), (c) => c.getAlbums(["B0064UPU4G", "B00D3PLC1K"])],
+  ["a page without a token", () => json(page()), drain],
+  ["a repeated token", () => json(page("same")), drain],
+  ["bad input", () => json({}), (c) => c.getAlbum("bad")],
+];
+
+describe("errors never contain the credentials", () => {
+  let consoleCalls: MockInstance[] = [];
+  beforeEach(() => {
+    consoleCalls = (["log", "info", "warn", "error", "debug"] as const).map((method) => vi.spyOn(console, method));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(paths)("%s", async (_, answer, call) => {
+    const { fetch } = recordingFetch(answer);
+    const client = createAlbumsClient({ apiKey, accessToken, fetch, timeoutMs: 20, retry: { baseDelayMs: 1 } });
+    const error = await call(client).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AlbumsError);
     expect(printed(error)).not.toContain(apiKey);
     expect(printed(error)).not.toContain(accessToken);
+    for (const spy of consoleCalls) expect(spy).not.toHaveBeenCalled();
   });
 });
