@@ -1,14 +1,15 @@
 // The Albums client: one method per operation, a thin layer over a typed openapi-fetch client
 // (`raw`, which stays reachable). Underneath, the transport retries, times out and refreshes.
 import createClient, { type Client } from "openapi-fetch";
-import { authMiddleware, checkCredentials, type AccessToken } from "./auth.ts";
-import { checkBaseUrl } from "./base-url.ts";
-import { mapBounded } from "./bounded.ts";
-import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.ts";
-import { retryPolicy, type RetryOptions } from "./retry.ts";
-import { createTransport } from "./transport.ts";
-import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.ts";
-import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, maxIdsPerRequest, show } from "./validate.ts";
+import { authMiddleware, checkCredentials, type AccessToken } from "./auth.js";
+import { checkBaseUrl } from "./base-url.js";
+import { mapBounded } from "./bounded.js";
+import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.js";
+import { retryPolicy, type RetryOptions } from "./retry.js";
+import { TimedRequest } from "./timed-request.js";
+import { createTransport } from "./transport.js";
+import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.js";
+import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, maxIdsPerRequest, show } from "./validate.js";
 
 export const productionBaseUrl = "https://api.music.amazon.dev/v1";
 
@@ -66,17 +67,20 @@ export interface AlbumsClient {
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
   const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl);
+  const base = baseUrl.href.replace(/\/+$/, "");
   const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
   const transport = createTransport({
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     credentials,
     policy: retryPolicy(options.retry),
     timeoutMs: checkPositiveInteger("timeoutMs", options.timeoutMs, 10_000),
-    basePath: baseUrl.pathname.replace(/\/+$/, ""),
+    baseUrl: base,
   });
   const raw = createClient<paths>({
-    baseUrl: baseUrl.href.replace(/\/+$/, ""),
+    baseUrl: base,
     fetch: transport,
+    // Requests that carry their attempt's abort controller, so the transport need not copy them.
+    Request: TimedRequest,
     // The description sends arrays comma-separated (`ids=A,B`); openapi-fetch would repeat them.
     querySerializer: { array: { style: "form", explode: false } },
     ...(options.headers ? { headers: options.headers } : {}),

@@ -1,0 +1,26 @@
+// A Request that carries the abort controller of its attempt. openapi-fetch builds every request
+// with it (its documented `Request` option), so the first attempt is sent as built: copying a
+// Request to give it a new signal costs more than the rest of the client together.
+export class TimedRequest extends Request {
+  /** Aborts this attempt: on its timeout, or when the caller's signal aborts. */
+  readonly controller: AbortController;
+  /** The caller's own signal, if any (this request's `signal` is the controller's). */
+  readonly callerSignal: AbortSignal | undefined;
+
+  constructor(input: RequestInfo | URL, init: RequestInit = {}) {
+    const controller = new AbortController();
+    super(input, { ...init, signal: controller.signal });
+    this.controller = controller;
+    this.callerSignal = init.signal ?? undefined;
+  }
+
+  /** The same request for another attempt, with a fresh controller and, if given, other headers. */
+  again(headers: Headers = this.headers): TimedRequest {
+    return new TimedRequest(this.url, {
+      method: this.method,
+      headers,
+      redirect: this.redirect,
+      ...(this.callerSignal ? { signal: this.callerSignal } : {}),
+    });
+  }
+}
