@@ -1,7 +1,7 @@
 // Sends both credentials the API requires on every request: the security profile ID as
 // `x-api-key`, and the Login with Amazon access token as `Authorization: Bearer`.
 import type { Middleware } from "openapi-fetch";
-import { AlbumsInputError } from "./errors.ts";
+import { AlbumsInputError } from "./errors.js";
 
 /** A token, or a function that returns the current one; it is called for every request, so it may refresh. */
 export type AccessToken = string | (() => string | Promise<string>);

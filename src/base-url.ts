@@ -1,5 +1,5 @@
 // The base URL the client sends credentials to: absolute, and https unless it is this machine.
-import { AlbumsInputError } from "./errors.ts";
+import { AlbumsInputError } from "./errors.js";
 
 export function checkBaseUrl(baseUrl: string, production: string): URL {
   let url: URL;

@@ -1,8 +1,8 @@
 // The client's errors: one family, each class named for what went wrong. No error ever holds
 // the request, its headers or the client's options, so the API key and the token cannot leak
 // through a message, `String(error)` or `JSON.stringify(error)`.
-import { parseRetryAfter } from "./retry-after.ts";
-import type { ErrorCode, OperationId } from "./types.ts";
+import { parseRetryAfter } from "./retry-after.js";
+import type { ErrorCode, OperationId } from "./types.js";
 
 /** What every error of this client has. `ids` is set when getAlbums names the IDs that failed. */
 export class AlbumsError extends Error {

@@ -1,13 +1,13 @@
-export { createAlbumsClient, productionBaseUrl } from "./client.ts";
+export { createAlbumsClient, productionBaseUrl } from "./client.js";
 export type {
   AlbumsClient,
   AlbumsClientOptions,
   CallOptions,
   LibraryIterationOptions,
   LibraryPageOptions,
-} from "./client.ts";
-export type { AccessToken } from "./auth.ts";
-export type { RetryOptions } from "./retry.ts";
+} from "./client.js";
+export type { AccessToken } from "./auth.js";
+export type { RetryOptions } from "./retry.js";
 export {
   AlbumsApiError,
   AlbumsError,
@@ -15,5 +15,5 @@ export {
   AlbumsNetworkError,
   AlbumsPaginationError,
   AlbumsTimeoutError,
-} from "./errors.ts";
-export type * from "./types.ts";
+} from "./errors.js";
+export type * from "./types.js";

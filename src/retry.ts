@@ -1,6 +1,6 @@
 // When and how long to wait before trying a request again. Every operation of the API is
 // idempotent (reads, and a save or remove that ends in the same state), so all may be retried.
-import { AlbumsInputError } from "./errors.ts";
+import { AlbumsInputError } from "./errors.js";
 
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3. */

@@ -1,6 +1,6 @@
 // Names for the generated types that the client's methods take and return. Nothing here is
 // typed by hand: every type is the generated one from the description.
-import type { components, KnownAudioQuality, KnownErrorCode, operations, paths } from "../generated/schema.gen.ts";
+import type { components, KnownAudioQuality, KnownErrorCode, operations, paths } from "../generated/schema.gen.js";
 
 export type { components, KnownAudioQuality, KnownErrorCode, operations, paths };
 

@@ -1,6 +1,6 @@
 // Checks of the caller's input, made before anything is sent. The bounds are the
 // description's: test/unit/validate.test.ts holds them equal to generated/openapi.json.
-import { AlbumsInputError } from "./errors.ts";
+import { AlbumsInputError } from "./errors.js";
 
 export const albumIdPattern = /^[A-Z0-9]{10}$/;
 export const pageLimit = { minimum: 1, maximum: 100 } as const;
