@@ -1,0 +1,149 @@
+// npm run bench: what the client costs over a bare fetch, what batching saves, and what
+// iterating a library holds in memory. Prints a table and writes bench/results.json.
+// Run with --expose-gc (npm run bench does) so retained memory can be measured after a GC.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { Bench } from "tinybench";
+import { createAlbumsClient, type LibraryAlbumsPage } from "../src/index.ts";
+import { albumBody, library, slowMultiGet } from "./servers.ts";
+
+const credentials = { apiKey: "amzn1.application.bench", accessToken: "bench-token" };
+const headers = { "x-api-key": credentials.apiKey, authorization: `Bearer ${credentials.accessToken}` };
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error("Run with node --expose-gc (npm run bench).");
+
+async function overhead(name: string, baseUrl: string, fetchFn: (request: Request) => Promise<Response>) {
+  const client = createAlbumsClient({ ...credentials, baseUrl, fetch: fetchFn });
+  const url = `${baseUrl}/albums/B0064UPU4G`;
+  const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
+  bench
+    .add("bare fetch", async () => {
+      const response = await fetchFn(new Request(url, { headers }));
+      await response.json();
+    })
+    .add("client.getAlbum", async () => {
+      await client.getAlbum("B0064UPU4G");
+    });
+  await bench.run();
+  const [bare, ours] = bench.tasks.map((task) => {
+    const result = task.result as { throughput?: { mean: number } } | undefined;
+    return result?.throughput?.mean ?? 0;
+  }) as [number, number];
+  return { name, bareOpsPerSec: Math.round(bare), clientOpsPerSec: Math.round(ours), clientToBare: +(ours / bare).toFixed(3) };
+}
+
+async function batching() {
+  const server = await slowMultiGet(50);
+  const ids = Array.from({ length: 1000 }, (_, i) => `B${String(i).padStart(9, "0")}`);
+  const time = async (concurrency: number) => {
+    const client = createAlbumsClient({ ...credentials, baseUrl: server.url, concurrency });
+    const started = performance.now();
+    const albums = await client.getAlbums(ids);
+    if (albums.length !== ids.length) throw new Error(`expected ${ids.length} albums, got ${albums.length}`);
+    return Math.round(performance.now() - started);
+  };
+  const result = { ids: ids.length, requests: 10, serverDelayMs: 50, sequentialMs: await time(1), batchedMs: await time(4), concurrency: 4 };
+  await server.close();
+  return result;
+}
+
+/**
+ * Heap still referenced: collected three times, yielding in between so that finalizers
+ * (fetch registers each Request with a FinalizationRegistry) run and release what they hold.
+ */
+async function retainedHeap(): Promise<number> {
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** Peak retained heap while `walk` visits a library of `size` albums, sampled every 10 pages. */
+async function peakWhile(size: number, walk: (baseUrl: string, sample: () => Promise<void>) => Promise<number>): Promise<number> {
+  const server = await library(size);
+  const baseline = await retainedHeap();
+  let peak = 0;
+  const seen = await walk(server.url, async () => {
+    peak = Math.max(peak, (await retainedHeap()) - baseline);
+  });
+  await server.close();
+  if (seen !== size) throw new Error(`expected ${size} albums, got ${seen}`);
+  return Math.round(peak / 1024);
+}
+
+const viaClient = async (baseUrl: string, sample: () => Promise<void>) => {
+  const client = createAlbumsClient({ ...credentials, baseUrl });
+  let count = 0;
+  for await (const _ of client.iterateLibraryAlbums({ pageSize: 100 })) if (++count % 1000 === 0) await sample();
+  return count;
+};
+
+/** The same pages with bare fetch: how much the runtime itself holds, for comparison. */
+const viaBareFetch = async (baseUrl: string, sample: () => Promise<void>) => {
+  let count = 0;
+  let cursor = "";
+  for (;;) {
+    const response = await fetch(`${baseUrl}/me/library/albums?limit=100${cursor}`, { headers });
+    const { libraryAlbums } = ((await response.json()) as { data: { user: { libraryAlbums: LibraryAlbumsPage } } }).data.user;
+    count += libraryAlbums.edges.length;
+    if (count % 1000 === 0) await sample();
+    if (!libraryAlbums.pageInfo.hasNextPage) return count;
+    cursor = `&cursor=${libraryAlbums.pageInfo.token ?? ""}`;
+  }
+};
+
+/** What keeping every album of the library would take: the scale the others are measured against. */
+const keepingAll = async (baseUrl: string, sample: () => Promise<void>) => {
+  const kept: unknown[] = [];
+  for await (const edge of createAlbumsClient({ ...credentials, baseUrl }).iterateLibraryAlbums()) {
+    kept.push(edge);
+    if (kept.length % 1000 === 0) await sample();
+  }
+  return kept.length;
+};
+
+async function iteration(size: number) {
+  return {
+    albums: size,
+    clientPeakRetainedKiB: await peakWhile(size, viaClient),
+    bareFetchPeakRetainedKiB: await peakWhile(size, viaBareFetch),
+    keepingEveryAlbumKiB: await peakWhile(size, keepingAll),
+  };
+}
+
+/** The album server in a child process; resolves with its URL and a way to stop it. */
+async function albumServerProcess(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", new URL("album-server-process.ts", import.meta.url).pathname], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const [firstChunk] = (await once(child.stdout, "data")) as [Buffer];
+  return { url: firstChunk.toString().trim().split("\n")[0] as string, stop: () => child.kill("SIGTERM") };
+}
+
+const stubbed = async () => new Response(albumBody, { headers: { "content-type": "application/json" } });
+const loopback = await albumServerProcess();
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" },
+  overhead: [
+    await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
+    await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
+  ],
+  batching: await batching(),
+  // The first run warms up fetch's connection pool and compiled code, which would count as growth.
+  iteration: await (async () => {
+    await iteration(2_000);
+    return [await iteration(1_000), await iteration(10_000), await iteration(50_000)];
+  })(),
+};
+loopback.stop();
+
+writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log(`Node ${results.machine.node}, ${results.machine.cpus} x ${results.machine.cpu}\n`);
+console.table(results.overhead.map((o) => ({ "per-call overhead": o.name, "bare fetch ops/s": o.bareOpsPerSec, "client ops/s": o.clientOpsPerSec, "client / bare": o.clientToBare })));
+console.table([{ "getAlbums, 1,000 IDs, 50 ms a request": "wall time", "sequential (10 requests)": `${results.batching.sequentialMs} ms`, "batched (concurrency 4)": `${results.batching.batchedMs} ms` }]);
+console.table(results.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
+console.log("Written to bench/results.json");
