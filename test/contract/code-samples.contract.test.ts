@@ -1,0 +1,54 @@
+// Every code sample of the description, pointed at the mock instead of production, does what it
+// says: curl gets the documented 200, and the Python and TypeScript samples print the example's data.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import type { JsonObject } from "../spec/support/spec.ts";
+import { clientEntry, projectRoot } from "../support/typecheck.ts";
+import { operationById } from "./support.ts";
+
+const production = "https://api.music.amazon.dev/v1";
+const env = { ...process.env, AMAZON_MUSIC_API_KEY: "amzn1.application.samples", AMAZON_MUSIC_ACCESS_TOKEN: "samples-token" };
+const dir = mkdtempSync(join(tmpdir(), "albums-samples-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What each operation's Python and TypeScript samples print against the mock's first example. */
+const printed: Record<string, string[]> = {
+  getAlbum: ["Discovery 14"],
+  getAlbums: ["B0064UPU4G Discovery", "B00D3PLC1K Around the world"],
+  getLibraryAlbums: ["B07B62ZK5S saved", "B06VWVWDDH saved"],
+  saveLibraryAlbum: ["B091MTJT3P SAVED"],
+  removeLibraryAlbum: ["B091MTJT3P REMOVED"],
+};
+
+function sample(operationId: string, lang: string): string {
+  const found = (operationById(operationId)["x-codeSamples"] as JsonObject[]).find((s) => s.lang === lang);
+  expect(found, `${operationId} has a ${lang} sample`).toBeDefined();
+  return String(found?.source).replaceAll(production, inject("prismUrl"));
+}
+
+const run = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: "utf8", timeout: 20_000 });
+
+describe.each(Object.keys(printed))("%s's samples, against the mock", (operationId) => {
+  it("curl gets 200", () => {
+    const status = run("bash", ["-c", `${sample(operationId, "Shell").trimEnd()} --silent --output /dev/null --write-out '%{http_code}'`]);
+    expect(status).toBe("200");
+  });
+
+  it("Python prints the example's data", () => {
+    expect(run("python3", ["-c", sample(operationId, "Python")]).trim().split("\n")).toEqual(printed[operationId]);
+  });
+
+  it("TypeScript prints the example's data", () => {
+    const code = sample(operationId, "TypeScript")
+      .replace('"amazon-music-albums-v1"', JSON.stringify(clientEntry))
+      // The samples call production; here the client is pointed at the mock.
+      .replace("createAlbumsClient({", `createAlbumsClient({ baseUrl: ${JSON.stringify(inject("prismUrl"))},`);
+    const file = join(dir, `${operationId}.mts`);
+    writeFileSync(file, code);
+    const output = run(process.execPath, [join(projectRoot, "node_modules/tsx/dist/cli.mjs"), file]);
+    expect(output.trim().split("\n")).toEqual(printed[operationId]);
+  });
+});
