@@ -23,6 +23,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: "docs",
+          include: ["test/docs/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],

@@ -2,6 +2,7 @@
 // (Redoc inlined, no request to another host). `npm run docs:serve` also serves it on loopback.
 import { createReadStream } from "node:fs";
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot, redocly } from "./redocly.ts";
@@ -21,6 +22,28 @@ export function buildDocs(): void {
   ]);
 }
 
+/**
+ * Serves the page on loopback (port 0 picks a free one). Every path answers with the page: Redoc
+ * routes its sections by path, so a deep link works as it would on a host with a fallback.
+ */
+export async function serveDocs(port: number): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    createReadStream(docsPage).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // A browser keeps its connections open: end them, or close() would wait for them.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
@@ -31,18 +54,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   buildDocs();
   console.log(`Built ${docsPage}`);
   if (values.serve) {
-    const server = createServer((request, response) => {
-      const path = new URL(request.url ?? "/", "http://localhost").pathname;
-      if (path !== "/" && path !== "/index.html") {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      createReadStream(docsPage).pipe(response);
-    });
-    server.listen(Number(values.port), "127.0.0.1", () => {
-      console.log(`Docs: http://127.0.0.1:${values.port}/ (Ctrl-C stops)`);
-    });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => server.close());
+    const server = await serveDocs(Number(values.port));
+    console.log(`Docs: ${server.url}/ (Ctrl-C stops)`);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void server.close());
   }
 }
