@@ -30,6 +30,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: "languages",
+          include: ["test/languages/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
+          // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
+          testTimeout: 600_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],

@@ -1,0 +1,38 @@
+// The Java client from OpenAPI Generator (java, native library): generated from the 3.0
+// rendering without a warning, compiled with Maven, and run against the mock.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bundle30, expectedSmokeOutput, findCommand, generatorsDir, missingTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
+
+const version = versions["openapi-generator-cli"];
+const jarPath = join(homedir(), ".m2/repository/org/openapitools/openapi-generator-cli", version, `openapi-generator-cli-${version}.jar`);
+const java = findCommand("java");
+const javac = findCommand("javac");
+const mvn = findCommand("mvn");
+const missing = missingTools("Java", { java, javac, mvn, [`openapi-generator-cli-${version}.jar`]: existsSync(jarPath) ? jarPath : undefined });
+
+describe.skipIf(missing !== undefined)("Java (OpenAPI Generator, native)", () => {
+  const scratch = scratchDir("java");
+  afterAll(() => scratch.remove());
+  const project = join(scratch.path, "client");
+
+  it("generates the client without a warning, with the description's model names", () => {
+    const output = run(java as string, ["-jar", jarPath, "generate", "-g", "java", "-c", join(generatorsDir, "java/config.yaml"), "-i", bundle30, "-o", project]);
+    expect(output.split("\n").filter((line) => /\bWARN|\bERROR/.test(line))).toEqual([]);
+    const models = readdirSync(join(project, "src/main/java/dev/example/amazonmusic/albums/model"));
+    expect(models).toEqual(expect.arrayContaining(["Album.java", "PageInfo.java", "LibraryAlbumEdge.java", "ErrorResponse.java"]));
+    expect(models.filter((file) => /^Inline|_\d+\.java$/.test(file))).toEqual([]);
+  });
+
+  it("compiles, and runs the smoke program against the mock", () => {
+    run(mvn as string, ["--quiet", "--batch-mode", "-DskipTests", "-Dmaven.javadoc.skip=true", "package"], { cwd: project });
+    run(mvn as string, ["--quiet", "--batch-mode", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt"], { cwd: project });
+    const classpath = `${join(project, "target/classes")}:${readFileSync(join(project, "classpath.txt"), "utf8").trim()}`;
+    const classes = join(scratch.path, "smoke");
+    run(javac as string, ["-d", classes, "-cp", classpath, join(generatorsDir, "java/Smoke.java")]);
+    const output = run(java as string, ["-cp", `${classes}:${classpath}`, "Smoke"], { env: smokeEnv() });
+    expect(output.trim().split("\n")).toEqual(expectedSmokeOutput);
+  });
+});

@@ -1,0 +1,79 @@
+// What the language tests share: the generator versions, finding a toolchain (or skipping with
+// what to install, except under CI=true), running a command with its output kept, a scratch
+// folder per test, and what every language's smoke program must print.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
+
+export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const generatorsDir = join(projectRoot, "generators");
+export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.json"), "utf8")) as Record<
+  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli",
+  string
+>;
+
+/** Every smoke program prints these lines against the mock: the same checks in every language. */
+export const expectedSmokeOutput = [
+  "album: Discovery",
+  "albums: B0064UPU4G Discovery, B00D3PLC1K Around the world",
+  "ids: bad first ID refused with 400",
+  "library: B07B62ZK5S, B06VWVWDDH (hasNextPage false)",
+  "save: B091MTJT3P SAVED",
+  "remove: B091MTJT3P REMOVED",
+  "404: 404 RESOURCE_NOT_FOUND",
+];
+
+/** The path of a command, looked up on PATH and in the given folders; undefined when absent. */
+export function findCommand(name: string, extraDirs: string[] = []): string | undefined {
+  const dirs = [...(process.env.PATH ?? "").split(":"), ...extraDirs];
+  return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
+}
+
+export const goBin = () => {
+  const go = findCommand("go");
+  return go ? join(execFileSync(go, ["env", "GOPATH"], { encoding: "utf8" }).trim(), "bin") : join(homedir(), "go", "bin");
+};
+
+/**
+ * What is missing for a language, if anything. Under CI=true nothing may be skipped: a missing
+ * tool fails the run instead.
+ */
+export function missingTools(language: string, tools: Record<string, string | undefined>): string | undefined {
+  const missing = Object.entries(tools).filter(([, path]) => path === undefined).map(([name]) => name);
+  if (missing.length === 0) return undefined;
+  const message = `${language}: ${missing.join(", ")} not found. Install with: bash generators/install.sh (needs python3 with pip, go, java and mvn).`;
+  if (process.env.CI === "true") throw new Error(`CI=true runs every language, but ${message}`);
+  console.warn(`Skipping ${message}`);
+  return message;
+}
+
+/** Runs a command to completion; throws with everything it printed when it fails. */
+export function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd ?? projectRoot,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${output}`);
+  return output;
+}
+
+export function scratchDir(language: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `albums-${language}-`));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The environment a smoke program reads: the mock's URL and credentials (any values do). */
+export const smokeEnv = () => ({
+  ALBUMS_BASE_URL: inject("prismUrl"),
+  ALBUMS_API_KEY: "amzn1.application.languages",
+  ALBUMS_ACCESS_TOKEN: "languages-token",
+});
+
+export const bundle31 = join(projectRoot, "generated/openapi.yaml");
+export const bundle30 = join(projectRoot, "generated/openapi-3.0.yaml");
