@@ -39,6 +39,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "stateful",
+          include: ["test/stateful/**/*.stateful.test.ts"],
+          globalSetup: ["test/stateful/global-setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],

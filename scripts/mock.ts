@@ -1,44 +1,80 @@
 // `npm start`: bundles the description and serves it with Prism, validating every request.
-// Options: --port (default 4010, or $PORT), --host (default 127.0.0.1), --dynamic.
-import { parseArgs } from "node:util";
+// `npm start -- --stateful` (or `npm run mock:stateful`): the reference provider in mock/, with a
+// real library and pagination, behind Prism's validating proxy.
+// Options: --port (default 4010, or $PORT), --host (default 127.0.0.1), --dynamic, --stateful,
+// --provider-port (default: a free one).
 import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createProvider } from "../mock/provider.ts";
 import { bundle, generatedDir } from "./generate.ts";
-import { startPrism } from "./prism.ts";
+import { freePort, startPrism } from "./prism.ts";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "4010" },
     host: { type: "string", default: "127.0.0.1" },
     dynamic: { type: "boolean", default: false },
+    stateful: { type: "boolean", default: false },
+    "provider-port": { type: "string" },
   },
 });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`--port must be a whole number from 1 to 65535, not "${values.port}".`);
-  process.exit(2);
-}
+const port = checkPort("--port", values.port);
 
 // Rebundle first, so the mock serves what openapi/ says now, edits included.
 bundle();
+
+let upstream: string | undefined;
+let stopProvider = async () => {};
+if (values.stateful) {
+  const provider = createProvider();
+  const providerPort = values["provider-port"] ? checkPort("--provider-port", values["provider-port"]) : await freePort(values.host);
+  upstream = await provider.listen({ host: values.host, port: providerPort });
+  stopProvider = () => provider.close();
+}
+
 const prism = await startPrism({
   spec: join(generatedDir, "openapi.yaml"),
   host: values.host,
   port,
-  args: ["--errors", ...(values.dynamic ? ["--dynamic"] : [])],
+  ...(upstream ? { upstream } : {}),
+  args: ["--errors", ...(values.dynamic && !upstream ? ["--dynamic"] : [])],
   onOutput: (text) => process.stdout.write(text),
 });
 
-console.log(`
+console.log(
+  upstream
+    ? `
+Amazon Music Albums v1, stateful: ${prism.url} (Prism validating requests and responses)
+  in front of the reference provider at ${upstream}
+Saved albums show up in the library, pages end, unknown IDs get 404. Try:
+
+  curl -X PUT -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${prism.url}/me/library/albums/B0064UPU4G
+  curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${prism.url}/me/library/albums
+
+Each bearer token is a user with a library of its own. Ctrl-C stops both.
+`
+    : `
 Amazon Music Albums v1 mock: ${prism.url}
 Every request needs both credentials (any values will do on the mock). Try:
 
   curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer example-token' ${prism.url}/albums/B0064UPU4G
 
 Send 'Prefer: code=404', 'Prefer: example=secondPage' or 'Prefer: dynamic=true' to choose a response. Ctrl-C stops it.
-`);
+`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void prism.stop());
+  process.once(signal, () => void Promise.all([prism.stop(), stopProvider()]));
 }
 const code = await prism.exited;
+await stopProvider();
 process.exitCode = code ?? 0;
+
+function checkPort(name: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 65535) {
+    console.error(`${name} must be a whole number from 1 to 65535, not "${value}".`);
+    process.exit(2);
+  }
+  return number;
+}

@@ -12,6 +12,8 @@ export interface PrismOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Proxy mode: the server to forward to, validating requests and responses on the way. Mock mode without it. */
+  upstream?: string;
   /** Extra Prism arguments, such as `--errors` or `--dynamic`. */
   args?: string[];
   /** Where Prism's own log lines go; they are kept for the error message in any case. */
@@ -37,7 +39,11 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const url = `http://${host}:${port}`;
   const child = spawn(
     process.execPath,
-    [prismCli, "mock", options.spec, "--host", host, "--port", String(port), ...(options.args ?? [])],
+    [
+      prismCli,
+      ...(options.upstream ? ["proxy", options.spec, options.upstream] : ["mock", options.spec]),
+      ...["--host", host, "--port", String(port), ...(options.args ?? [])],
+    ],
     // Its own process group, so that stop() also ends anything Prism starts.
     { detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );

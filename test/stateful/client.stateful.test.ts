@@ -1,0 +1,75 @@
+// The client against the reference provider behind Prism's validating proxy: what the contract
+// suite checks against the static mock, checked against a server that implements the API.
+import { describe, expect, inject, it } from "vitest";
+import { AlbumsApiError } from "../../src/index.ts";
+import type { JsonObject } from "../spec/support/spec.ts";
+import { createValidator } from "../spec/support/validator.ts";
+import { examplesOf, responseSchemaOf, spec } from "../contract/support.ts";
+import { stackClient } from "./support.ts";
+
+const validate = createValidator(spec);
+const exampleData = (operationId: string) => examplesOf(operationId, "200")[0]?.value.data as JsonObject;
+
+describe("each method through the stack", () => {
+  it("getAlbum returns the catalog's album, the description's example", async () => {
+    const { client } = stackClient();
+    expect(await client.getAlbum("B0064UPU4G")).toEqual(exampleData("getAlbum").album);
+  });
+
+  it("getAlbums returns both albums, in order, as the example", async () => {
+    const { client } = stackClient();
+    expect(await client.getAlbums(["B0064UPU4G", "B00D3PLC1K"])).toEqual(exampleData("getAlbums").albums);
+  });
+
+  it("saveLibraryAlbum, getLibraryAlbums and removeLibraryAlbum return valid payloads", async () => {
+    const { client } = stackClient();
+    expect(await client.saveLibraryAlbum("B091MTJT3P")).toEqual(exampleData("saveLibraryAlbum").saveAlbum);
+    const page = await client.getLibraryAlbums({ limit: 10 });
+    expect(validate(responseSchemaOf("getLibraryAlbums", "200"), { data: { user: { id: "u", libraryAlbums: page } } })).toEqual([]);
+    expect(await client.removeLibraryAlbum("B091MTJT3P")).toEqual(exampleData("removeLibraryAlbum").removeAlbum);
+  });
+
+  it("sends ids comma-separated: a bad first ID is refused, which a repeated parameter would hide", async () => {
+    const { client } = stackClient();
+    const { response } = await client.raw.GET("/albums", { params: { query: { ids: ["not-an-id", "B0064UPU4G"] } } });
+    // Prism's proxy refuses a request that breaks the description itself, with its own 422 and
+    // the violations, before it reaches the provider (which would answer 400).
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { validation: Array<{ location: string[] }> };
+    expect(problem.validation.map((v) => v.location.join("."))).toContain("query.ids.0");
+  });
+});
+
+describe("errors through the stack, as the client's typed errors", () => {
+  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+
+  it("an unknown album: 404 RESOURCE_NOT_FOUND", async () => {
+    const { client } = stackClient();
+    for (const call of [client.getAlbum("B000000000"), client.saveLibraryAlbum("B000000000"), client.getAlbums(["B000000000"])]) {
+      expect(await failure(call)).toMatchObject({ name: "AlbumsApiError", status: 404, code: "RESOURCE_NOT_FOUND" });
+    }
+  });
+
+  it("an expired token: 401 INVALID_ACCESS_TOKEN", async () => {
+    const { client } = stackClient({ accessToken: "expired-token" });
+    expect(await failure(client.getAlbum("B0064UPU4G"))).toMatchObject({ status: 401, code: "INVALID_ACCESS_TOKEN" });
+  });
+
+  it("a cursor the API never gave: 400 BAD_REQUEST", async () => {
+    const { client } = stackClient();
+    expect(await failure(client.getLibraryAlbums({ cursor: "made-up" }))).toMatchObject({ status: 400, code: "BAD_REQUEST" });
+  });
+
+  it("a request without both credentials: 401", async () => {
+    const base = inject("statefulUrl");
+    const statuses = await Promise.all(
+      [{}, { "x-api-key": "amzn1.application.k" }, { authorization: "Bearer t" }].map(async (headers) => (await fetch(`${base}/albums/B0064UPU4G`, { headers })).status),
+    );
+    expect(statuses).toEqual([401, 401, 401]);
+  });
+
+  it("every error is an AlbumsApiError", async () => {
+    const { client } = stackClient();
+    expect(await failure(client.getAlbum("B000000000"))).toBeInstanceOf(AlbumsApiError);
+  });
+});
