@@ -40,7 +40,7 @@ export default defineConfig({
       {
         test: {
           name: "stateful",
-          include: ["test/stateful/**/*.stateful.test.ts"],
+          include: ["test/stateful/**/*.test.ts"],
           globalSetup: ["test/stateful/global-setup.ts"],
           testTimeout: 30_000,
         },

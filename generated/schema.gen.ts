@@ -857,7 +857,7 @@ export interface components {
          */
         Limit: number;
         /**
-         * @description Where to continue: the `pageInfo.token` of the previous page, passed back unchanged. Omit it for the first page. Tokens are opaque and vary in form.
+         * @description Where to continue: the `pageInfo.token` of the previous page, passed back unchanged. Omit it for the first page. Tokens are opaque and vary in form. A cursor the API did not give is answered with `400` `BAD_REQUEST`.
          * @example tztok-v2_7b2f7a0c-6f0e-4d3e-9a43-1c2b3d4e5f60
          */
         Cursor: string;
@@ -950,7 +950,7 @@ export interface operations {
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Where to continue: the `pageInfo.token` of the previous page, passed back unchanged. Omit it for the first page. Tokens are opaque and vary in form.
+                 * @description Where to continue: the `pageInfo.token` of the previous page, passed back unchanged. Omit it for the first page. Tokens are opaque and vary in form. A cursor the API did not give is answered with `400` `BAD_REQUEST`.
                  * @example tztok-v2_7b2f7a0c-6f0e-4d3e-9a43-1c2b3d4e5f60
                  */
                 cursor?: components["parameters"]["Cursor"];

@@ -18,6 +18,18 @@ export interface ProviderOptions {
 
 const albumId = /^[A-Z0-9]{10}$/;
 
+/** The methods each path of the API has. */
+const routes: Array<[RegExp, string[]]> = [
+  [/^\/albums\/[^/]+$/, ["GET"]],
+  [/^\/albums$/, ["GET"]],
+  [/^\/me\/library\/albums$/, ["GET"]],
+  [/^\/me\/library\/albums\/[^/]+$/, ["PUT", "DELETE"]],
+];
+
+function allowedMethods(path: string): string[] {
+  return routes.find(([pattern]) => pattern.test(path))?.[1] ?? [];
+}
+
 class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -108,13 +120,30 @@ export function createProvider(options: ProviderOptions = {}): FastifyInstance {
     return { data: { removeAlbum: { album: reference(album), saveState: "REMOVED" } } };
   });
 
+  // A path of the API with a method it does not have: 405, with the methods it does have.
+  const methodNotAllowed = (request: FastifyRequest): ApiError | undefined => {
+    const path = request.url.split("?")[0] ?? "";
+    const allowed = allowedMethods(path);
+    if (allowed.length === 0 || allowed.includes(request.method)) return undefined;
+    return new ApiError(405, "METHOD_NOT_ALLOWED", `${request.method} is not a method of ${path}.`, { allow: allowed.join(", ") });
+  };
+
   app.setNotFoundHandler(async (request) => {
-    throw new ApiError(404, "RESOURCE_NOT_FOUND", `${request.method} ${request.url.split("?")[0]} is not an operation of this API.`);
+    throw methodNotAllowed(request) ?? new ApiError(404, "RESOURCE_NOT_FOUND", `${request.method} ${request.url.split("?")[0]} is not an operation of this API.`);
   });
 
-  // Every failure in the description's envelope.
-  app.setErrorHandler(async (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = error instanceof ApiError ? error : new ApiError(500, "INTERNAL", "An internal error occurred.");
+  // Every failure in the description's envelope. A method the path does not have is 405 even when
+  // Fastify refused the request first (it wants a Content-Type for QUERY); its other refusals
+  // are 400; anything unexpected is a 500.
+  app.setErrorHandler(async (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+    const status = (error as { statusCode?: number }).statusCode;
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : (methodNotAllowed(request) ??
+          (status !== undefined && status >= 400 && status < 500
+            ? new ApiError(400, "BAD_REQUEST", error.message)
+            : new ApiError(500, "INTERNAL", "An internal error occurred.")));
     return reply
       .code(apiError.status)
       .headers(apiError.headers)

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createProvider } from "../mock/provider.ts";
 import { bundle, generatedDir } from "./generate.ts";
-import { freePort, startPrism } from "./prism.ts";
+import { freePort, startPrism, statefulProxyArgs } from "./prism.ts";
 
 const { values } = parseArgs({
   options: {
@@ -37,14 +37,14 @@ const prism = await startPrism({
   host: values.host,
   port,
   ...(upstream ? { upstream } : {}),
-  args: ["--errors", ...(values.dynamic && !upstream ? ["--dynamic"] : [])],
+  args: upstream ? statefulProxyArgs : ["--errors", ...(values.dynamic ? ["--dynamic"] : [])],
   onOutput: (text) => process.stdout.write(text),
 });
 
 console.log(
   upstream
     ? `
-Amazon Music Albums v1, stateful: ${prism.url} (Prism validating requests and responses)
+Amazon Music Albums v1, stateful: ${prism.url} (Prism failing any response that breaks the description)
   in front of the reference provider at ${upstream}
 Saved albums show up in the library, pages end, unknown IDs get 404. Try:
 

@@ -6,6 +6,14 @@ import { fileURLToPath } from "node:url";
 
 const prismCli = fileURLToPath(new URL("../node_modules/@stoplight/prism-cli/dist/index.js", import.meta.url));
 
+/**
+ * Prism's arguments in front of the reference provider: a response that breaks the description
+ * is an error (--errors). Requests go through unvalidated by Prism: it would refuse a bad one
+ * with its own 422 or problem+json 401, which the API never sends; the provider refuses it as
+ * the API does, with the documented 400 or 401 and the error envelope.
+ */
+export const statefulProxyArgs = ["--errors", "--validate-request", "false"];
+
 export interface PrismOptions {
   /** The description to serve. */
   spec: string;

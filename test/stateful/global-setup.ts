@@ -1,9 +1,9 @@
-// The stateful stack for the tests: the reference provider on a free port, behind Prism's proxy
-// with --errors, so that every request and response on the way is validated against the bundle.
+// The stateful stack for the tests: the reference provider on a free port, behind Prism's proxy,
+// which fails any response that breaks the bundle (see statefulProxyArgs).
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { createProvider } from "../../mock/provider.ts";
-import { startPrism } from "../../scripts/prism.ts";
+import { startPrism, statefulProxyArgs } from "../../scripts/prism.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,7 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const prism = await startPrism({
     spec: fileURLToPath(new URL("../../generated/openapi.yaml", import.meta.url)),
     upstream: providerUrl,
-    args: ["--errors"],
+    args: statefulProxyArgs,
   }).catch(async (error: unknown) => {
     await provider.close();
     throw error;
