@@ -5,9 +5,9 @@
 // --provider-port (default: a free one).
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createProvider } from "../mock/provider.ts";
 import { bundle, generatedDir } from "./generate.ts";
-import { freePort, startPrism, statefulProxyArgs } from "./prism.ts";
+import { startPrism } from "./prism.ts";
+import { startStatefulStack } from "./stateful-stack.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,52 +23,49 @@ const port = checkPort("--port", values.port);
 // Rebundle first, so the mock serves what openapi/ says now, edits included.
 bundle();
 
-let upstream: string | undefined;
-let stopProvider = async () => {};
-if (values.stateful) {
-  const provider = createProvider();
-  const providerPort = values["provider-port"] ? checkPort("--provider-port", values["provider-port"]) : await freePort(values.host);
-  upstream = await provider.listen({ host: values.host, port: providerPort });
-  stopProvider = () => provider.close();
-}
-
-const prism = await startPrism({
-  spec: join(generatedDir, "openapi.yaml"),
-  host: values.host,
-  port,
-  ...(upstream ? { upstream } : {}),
-  args: upstream ? statefulProxyArgs : ["--errors", ...(values.dynamic ? ["--dynamic"] : [])],
-  onOutput: (text) => process.stdout.write(text),
-});
+const onOutput = (text: string) => process.stdout.write(text);
+const server = values.stateful
+  ? await startStatefulStack({
+      host: values.host,
+      port,
+      ...(values["provider-port"] ? { providerPort: checkPort("--provider-port", values["provider-port"]) } : {}),
+      onOutput,
+    })
+  : await startPrism({
+      spec: join(generatedDir, "openapi.yaml"),
+      host: values.host,
+      port,
+      args: ["--errors", ...(values.dynamic ? ["--dynamic"] : [])],
+      onOutput,
+    });
+const upstream = "providerUrl" in server ? server.providerUrl : undefined;
 
 console.log(
   upstream
     ? `
-Amazon Music Albums v1, stateful: ${prism.url} (Prism failing any response that breaks the description)
+Amazon Music Albums v1, stateful: ${server.url} (Prism failing any response that breaks the description)
   in front of the reference provider at ${upstream}
 Saved albums show up in the library, pages end, unknown IDs get 404. Try:
 
-  curl -X PUT -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${prism.url}/me/library/albums/B0064UPU4G
-  curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${prism.url}/me/library/albums
+  curl -X PUT -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${server.url}/me/library/albums/B0064UPU4G
+  curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user' ${server.url}/me/library/albums
 
 Each bearer token is a user with a library of its own. Ctrl-C stops both.
 `
     : `
-Amazon Music Albums v1 mock: ${prism.url}
+Amazon Music Albums v1 mock: ${server.url}
 Every request needs both credentials (any values will do on the mock). Try:
 
-  curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer example-token' ${prism.url}/albums/B0064UPU4G
+  curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer example-token' ${server.url}/albums/B0064UPU4G
 
 Send 'Prefer: code=404', 'Prefer: example=secondPage' or 'Prefer: dynamic=true' to choose a response. Ctrl-C stops it.
 `,
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void Promise.all([prism.stop(), stopProvider()]));
+  process.once(signal, () => void server.stop());
 }
-const code = await prism.exited;
-await stopProvider();
-process.exitCode = code ?? 0;
+process.exitCode = (await server.exited) ?? 0;
 
 function checkPort(name: string, value: string): number {
   const number = Number(value);

@@ -8,10 +8,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
-import { createProvider } from "../mock/provider.ts";
 import { generatedDir } from "./generate.ts";
-import { startPrism, statefulProxyArgs } from "./prism.ts";
 import { projectRoot } from "./redocly.ts";
+import { startStatefulStack } from "./stateful-stack.ts";
 
 const found = spawnSync("schemathesis", ["--version"], { encoding: "utf8" });
 if (found.status !== 0) {
@@ -22,9 +21,7 @@ if (found.status !== 0) {
 }
 
 const spec = join(generatedDir, "openapi.yaml");
-const provider = createProvider();
-const providerUrl = await provider.listen({ host: "127.0.0.1", port: 0 });
-const prism = await startPrism({ spec, upstream: providerUrl, args: statefulProxyArgs });
+const stack = await startStatefulStack();
 
 // Asynchronous: the provider answers from this very process, so it must not be blocked.
 async function schemathesis(name: string, url: string, extra: string[]): Promise<boolean> {
@@ -40,10 +37,9 @@ async function schemathesis(name: string, url: string, extra: string[]): Promise
 }
 
 try {
-  const throughProxy = await schemathesis("the stack: Prism's proxy and the provider", prism.url, ["--phases", "examples,fuzzing,stateful"]);
-  const providerAlone = await schemathesis("the provider alone", providerUrl, []);
+  const throughProxy = await schemathesis("the stack: Prism's proxy and the provider", stack.url, ["--phases", "examples,fuzzing,stateful"]);
+  const providerAlone = await schemathesis("the provider alone", stack.providerUrl, []);
   if (!throughProxy || !providerAlone) process.exitCode = 1;
 } finally {
-  await prism.stop();
-  await provider.close();
+  await stack.stop();
 }
