@@ -76,6 +76,7 @@ function yamlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return yamlFilesUnder(path);
-    return /\.ya?ml$/.test(entry.name) ? [path] : [];
+    // Arazzo workflows are documents of their own, not parts of the description.
+    return /\.ya?ml$/.test(entry.name) && !entry.name.endsWith(".arazzo.yaml") ? [path] : [];
   });
 }
