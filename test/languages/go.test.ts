@@ -3,11 +3,11 @@
 import { cpSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle30, expectedSmokeOutput, findCommand, generatorsDir, goBin, missingTools, run, scratchDir, smokeEnv } from "./support.ts";
+import { bundle30, expectedSmokeOutput, findCommand, generatorsDir, goBin, missingLanguageTools, run, scratchDir, smokeEnv } from "./support.ts";
 
 const go = findCommand("go");
 const generator = findCommand("oapi-codegen", go ? [goBin()] : []);
-const missing = missingTools("Go", { go, "oapi-codegen": generator });
+const missing = missingLanguageTools("Go", { go, "oapi-codegen": generator });
 
 describe.skipIf(missing !== undefined)("Go (oapi-codegen)", () => {
   const scratch = scratchDir("go");

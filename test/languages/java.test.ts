@@ -4,14 +4,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle30, expectedSmokeOutput, findCommand, generatorsDir, missingTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
+import { bundle30, expectedSmokeOutput, findCommand, generatorsDir, missingLanguageTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
 
 const version = versions["openapi-generator-cli"];
 const jarPath = join(homedir(), ".m2/repository/org/openapitools/openapi-generator-cli", version, `openapi-generator-cli-${version}.jar`);
 const java = findCommand("java");
 const javac = findCommand("javac");
 const mvn = findCommand("mvn");
-const missing = missingTools("Java", { java, javac, mvn, [`openapi-generator-cli-${version}.jar`]: existsSync(jarPath) ? jarPath : undefined });
+const missing = missingLanguageTools("Java", { java, javac, mvn, [`openapi-generator-cli-${version}.jar`]: existsSync(jarPath) ? jarPath : undefined });
 
 describe.skipIf(missing !== undefined)("Java (OpenAPI Generator, native)", () => {
   const scratch = scratchDir("java");

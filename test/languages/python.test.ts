@@ -2,11 +2,11 @@
 // warning, imported, and run against the mock.
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundle31, expectedSmokeOutput, findCommand, generatorsDir, missingTools, run, scratchDir, smokeEnv } from "./support.ts";
+import { bundle31, expectedSmokeOutput, findCommand, generatorsDir, missingLanguageTools, run, scratchDir, smokeEnv } from "./support.ts";
 
 const generator = findCommand("openapi-python-client");
 const python = findCommand("python3");
-const missing = missingTools("Python", { "openapi-python-client": generator, python3: python });
+const missing = missingLanguageTools("Python", { "openapi-python-client": generator, python3: python });
 
 describe.skipIf(missing !== undefined)("Python (openapi-python-client)", () => {
   const scratch = scratchDir("python");

@@ -2,11 +2,14 @@
 // what to install, except under CI=true), running a command with its output kept, a scratch
 // folder per test, and what every language's smoke program must print.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { findCommand, missingTools } from "../support/tools.ts";
+
+export { findCommand };
 
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const generatorsDir = join(projectRoot, "generators");
@@ -26,28 +29,14 @@ export const expectedSmokeOutput = [
   "404: 404 RESOURCE_NOT_FOUND",
 ];
 
-/** The path of a command, looked up on PATH and in the given folders; undefined when absent. */
-export function findCommand(name: string, extraDirs: string[] = []): string | undefined {
-  const dirs = [...(process.env.PATH ?? "").split(":"), ...extraDirs];
-  return dirs.map((dir) => join(dir, name)).find((path) => existsSync(path));
-}
-
 export const goBin = () => {
   const go = findCommand("go");
   return go ? join(execFileSync(go, ["env", "GOPATH"], { encoding: "utf8" }).trim(), "bin") : join(homedir(), "go", "bin");
 };
 
-/**
- * What is missing for a language, if anything. Under CI=true nothing may be skipped: a missing
- * tool fails the run instead.
- */
-export function missingTools(language: string, tools: Record<string, string | undefined>): string | undefined {
-  const missing = Object.entries(tools).filter(([, path]) => path === undefined).map(([name]) => name);
-  if (missing.length === 0) return undefined;
-  const message = `${language}: ${missing.join(", ")} not found. Install with: bash generators/install.sh (needs python3 with pip, go, java and mvn).`;
-  if (process.env.CI === "true") throw new Error(`CI=true runs every language, but ${message}`);
-  console.warn(`Skipping ${message}`);
-  return message;
+/** What is missing for a language, or undefined; see test/support/tools.ts. */
+export function missingLanguageTools(language: string, tools: Record<string, string | undefined>): string | undefined {
+  return missingTools(language, tools, "bash generators/install.sh (needs python3 with pip, go, java and mvn)");
 }
 
 /** Runs a command to completion; throws with everything it printed when it fails. */
