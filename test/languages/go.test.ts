@@ -20,6 +20,8 @@ describe.skipIf(missing !== undefined)("Go (oapi-codegen)", () => {
     expect(output).toBe("");
     const code = readFileSync(join(scratch.path, "albums/albums.gen.go"), "utf8");
     for (const model of ["Album", "PageInfo", "LibraryAlbumEdge", "ErrorResponse"]) expect(code).toContain(`\ntype ${model} struct {`);
+    // oapi-codegen turns an unnamed schema into an anonymous struct, silently: there must be none.
+    expect(code.match(/^\s+JSON\d{3}\s+\*struct\b.*$/gm) ?? []).toEqual([]);
   });
 
   it("builds, and runs the smoke program against the mock", () => {

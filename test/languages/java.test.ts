@@ -20,10 +20,13 @@ describe.skipIf(missing !== undefined)("Java (OpenAPI Generator, native)", () =>
 
   it("generates the client without a warning, with the description's model names", () => {
     const output = run(java as string, ["-jar", jarPath, "generate", "-g", "java", "-c", join(generatorsDir, "java/config.yaml"), "-i", bundle30, "-o", project]);
-    expect(output.split("\n").filter((line) => /\bWARN|\bERROR/.test(line))).toEqual([]);
+    // Warnings, errors, and what it says at INFO about a description it had to patch up.
+    const complaints = /\bWARN|\bERROR|Inline schema created|not supported|unsupported|[Dd]uplicate/;
+    expect(output.split("\n").filter((line) => complaints.test(line))).toEqual([]);
     const models = readdirSync(join(project, "src/main/java/dev/example/amazonmusic/albums/model"));
     expect(models).toEqual(expect.arrayContaining(["Album.java", "PageInfo.java", "LibraryAlbumEdge.java", "ErrorResponse.java"]));
-    expect(models.filter((file) => /^Inline|_\d+\.java$/.test(file))).toEqual([]);
+    // Models a generator names itself, after an operation and a status, mean an unnamed schema.
+    expect(models.filter((file) => /^Inline|\d{3}Response|_\d+\.java$/.test(file))).toEqual([]);
   });
 
   it("compiles, and runs the smoke program against the mock", () => {
