@@ -1,5 +1,6 @@
 // The reference provider: an in-memory implementation of the five Albums operations on Fastify,
 // with the description's envelopes, errors and codes. Deterministic given its seed.
+import { readFileSync } from "node:fs";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { components } from "../generated/schema.gen.ts";
 import { createCatalog } from "./catalog.ts";
@@ -18,13 +19,13 @@ export interface ProviderOptions {
 
 const albumId = /^[A-Z0-9]{10}$/;
 
-/** The methods each path of the API has. */
-const routes: Array<[RegExp, string[]]> = [
-  [/^\/albums\/[^/]+$/, ["GET"]],
-  [/^\/albums$/, ["GET"]],
-  [/^\/me\/library\/albums$/, ["GET"]],
-  [/^\/me\/library\/albums\/[^/]+$/, ["PUT", "DELETE"]],
-];
+/** The methods each path of the description has, as a pattern of the path and its methods. */
+const routes: Array<[RegExp, string[]]> = Object.entries(
+  (JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8")) as { paths: Record<string, object> }).paths,
+).map(([path, item]) => [
+  new RegExp(`^${path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  Object.keys(item).filter((key) => ["get", "put", "post", "delete", "patch"].includes(key)).map((method) => method.toUpperCase()),
+]);
 
 function allowedMethods(path: string): string[] {
   return routes.find(([pattern]) => pattern.test(path))?.[1] ?? [];
