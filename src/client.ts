@@ -117,7 +117,9 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
           try {
             return (await payload("getAlbums", request)).albums;
           } catch (error) {
-            throw error instanceof AlbumsError ? withIds(error, chunk) : error;
+            // Requests cancelled because another failed end with that request's error, which
+            // already names its IDs: it is passed on as it is.
+            throw error instanceof AlbumsError && error.ids === undefined ? withIds(error, chunk) : error;
           }
         },
         call?.signal,

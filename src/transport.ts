@@ -18,22 +18,21 @@ export interface TransportOptions {
   timeoutMs: number;
   /** The client's base URL, without a trailing slash. */
   baseUrl: string;
-  /** For tests of the backoff; Math.random otherwise. */
-  random?: () => number;
 }
 
 interface Answer {
   response: Response;
-  text: string;
+  body: ArrayBuffer;
 }
 
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
-  const { policy, random = Math.random } = options;
+  const { policy } = options;
 
   return async function transport(sent) {
-    const operation = operationOf(sent, options.baseUrl);
+    // Only errors name the operation: worked out when one is made, not on every request.
+    const operation = () => operationOf(sent, options.baseUrl);
     // openapi-fetch builds requests with TimedRequest (see client.ts); anything else is made one.
-    const request = sent instanceof TimedRequest ? sent : new TimedRequest(sent);
+    const request = sent instanceof TimedRequest ? sent : new TimedRequest(sent, { signal: sent.signal });
     const caller = request.callerSignal;
     const started = Date.now();
     let current = request;
@@ -41,7 +40,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
 
     for (let attempt = 1; ; attempt++) {
       // Each attempt needs a controller of its own: the first has the one it was built with.
-      if (attempt > 1 || current.controller.signal.aborted) current = current.again();
+      if (attempt > 1) current = current.again();
       let outcome: Answer | AlbumsError;
       try {
         outcome = await attemptOnce(operation, current, options);
@@ -51,8 +50,8 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
 
       if ("response" in outcome) {
-        const { response, text } = outcome;
-        if (!refreshed && response.status === 401 && typeof options.credentials.accessToken === "function" && isExpiredToken(text)) {
+        const { response, body } = outcome;
+        if (!refreshed && response.status === 401 && typeof options.credentials.accessToken === "function" && isExpiredToken(body)) {
           // The token expired: ask the caller's function for a fresh one, once, and try again (not counted as a retry).
           refreshed = true;
           attempt--;
@@ -63,7 +62,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
       }
 
       const retryAfterMs = "response" in outcome ? parseRetryAfter(outcome.response.headers.get("retry-after")) : undefined;
-      const wait = retryAfterMs ?? backoffMs(policy, attempt, random);
+      const wait = retryAfterMs ?? backoffMs(policy, attempt);
       const mayRetry =
         attempt < policy.maxAttempts &&
         wait <= policy.maxDelayMs &&
@@ -77,7 +76,7 @@ export function createTransport(options: TransportOptions): (request: Request) =
   };
 }
 
-async function attemptOnce(operation: OperationId, request: TimedRequest, options: TransportOptions): Promise<Answer> {
+async function attemptOnce(operation: () => OperationId, request: TimedRequest, options: TransportOptions): Promise<Answer> {
   // One timer and one listener per attempt, both released when it ends. (AbortSignal.any and
   // AbortSignal.timeout would do the same, but cost more per call, and AbortSignal.any keeps
   // its signals alive on Node 20.)
@@ -93,36 +92,49 @@ async function attemptOnce(operation: OperationId, request: TimedRequest, option
   try {
     const response = await options.fetch(request);
     // Read the whole body within the attempt, so that a stall or a reset mid-body is retried too.
-    return { response, text: await response.text() };
+    return { response, body: await response.arrayBuffer() };
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
-    if (timedOut) throw new AlbumsTimeoutError(operation, options.timeoutMs);
-    throw new AlbumsNetworkError(operation, error);
+    if (timedOut) throw new AlbumsTimeoutError(operation(), options.timeoutMs);
+    throw new AlbumsNetworkError(operation(), error);
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onAbort);
   }
 }
 
-/** The response with its body already read. A 2xx whose JSON does not parse is an error here. */
-function rebuild(operation: OperationId, { response, text }: Answer): Response {
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-  if (response.ok && text !== "" && /\bjson\b/i.test(response.headers.get("content-type") ?? "")) {
+const decoder = new TextDecoder();
+
+/**
+ * The response with its body already read. Every 2xx body of the API is JSON: one that does
+ * not parse is an error here, whatever its content type says (a captive portal's HTML page).
+ */
+function rebuild(operation: () => OperationId, { response, body }: Answer): Response {
+  const text = decoder.decode(body);
+  // The body is whole now: say how long, so that openapi-fetch takes the parsed value from
+  // json() instead of reading text() and parsing it again (it does so without a length).
+  let headers = response.headers;
+  if (!headers.has("content-length")) {
+    headers = new Headers(headers);
+    headers.delete("transfer-encoding");
+    headers.set("content-length", String(body.byteLength));
+  }
+  const init = { status: response.status, statusText: response.statusText, headers };
+  if (response.ok && text !== "") {
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch {
-      throw apiErrorFrom(operation, response, text);
+      throw apiErrorFrom(operation(), response, text);
     }
-    // Parsed once here; openapi-fetch's response.json() gets the value.
     return new BufferedResponse(text, init, { value });
   }
   return new BufferedResponse(text, init);
 }
 
-function isExpiredToken(text: string): boolean {
+function isExpiredToken(body: ArrayBuffer): boolean {
   try {
-    return (JSON.parse(text) as { error?: { code?: unknown } }).error?.code === "INVALID_ACCESS_TOKEN";
+    return (JSON.parse(decoder.decode(body)) as { error?: { code?: unknown } }).error?.code === "INVALID_ACCESS_TOKEN";
   } catch {
     return false;
   }

@@ -86,10 +86,19 @@ describe("retries", () => {
   });
 
   it("a Retry-After as an HTTP date is honoured too", async () => {
-    const soon = new Date(Date.now() + 1000).toUTCString();
-    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": soon }), ok]);
+    const arrivals: number[] = [];
+    const timed = (step: Step): Step => (request, response) => {
+      arrivals.push(performance.now());
+      step(request, response);
+    };
+    // Two seconds ahead, in whole seconds (an HTTP date has no finer unit): at least one second.
+    const later = new Date(Date.now() + 2000).toUTCString();
+    const { client, requests } = await against([timed(apiError(429, "THROTTLED", { "retry-after": later })), timed(ok)], {
+      retry: { baseDelayMs: 0 },
+    });
     expect(await client.getAlbum("B0064UPU4G")).toEqual(album);
     expect(requests).toHaveLength(2);
+    expect((arrivals[1] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(990);
   });
 
   it("a Retry-After beyond maxDelayMs is not waited for: the error says how long was asked", async () => {
@@ -148,6 +157,15 @@ describe("bodies that are not the API's", () => {
     expect(error).toBeInstanceOf(AlbumsApiError);
     expect(error).toMatchObject({ status: 200, code: "UNEXPECTED_RESPONSE" });
     expect(requests).toHaveLength(1);
+  });
+
+  it("an HTML page with a 200 (a captive portal) is an AlbumsApiError, never a SyntaxError", async () => {
+    const portal: Step = (_, response) => {
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end("<html><body>Sign in to the Wi-Fi</body></html>");
+    };
+    const { client } = await against([portal]);
+    expect(await failure(client.getAlbum("B0064UPU4G"))).toMatchObject({ name: "AlbumsApiError", status: 200, code: "UNEXPECTED_RESPONSE" });
   });
 
   it("an HTML 502 from a proxy is retried, then an AlbumsApiError with the page as its body", async () => {
@@ -226,19 +244,29 @@ describe("pagination", () => {
 });
 
 describe("batching", () => {
+  const ids = Array.from({ length: 250 }, (_, i) => `B${String(i).padStart(9, "0")}`);
+  /** Fails the request that carries B000000100 at once; answers the others after `delayMs`. */
+  const failingSecondRequest = (delayMs: number): Step => (request, response) => {
+    const asked = new URL(request.url ?? "", "http://x").searchParams.get("ids")?.split(",") ?? [];
+    if (asked.includes("B000000100")) return apiError(404, "RESOURCE_NOT_FOUND")(request, response);
+    setTimeout(() => json(200, { data: { albums: asked.map((id) => ({ ...album, id })) } })(request, response), delayMs);
+  };
+
   it("a failing request of a batch rejects with the IDs it carried", async () => {
-    const ids = Array.from({ length: 250 }, (_, i) => `B${String(i).padStart(9, "0")}`);
-    const answer: Step = (request, response) => {
-      const asked = new URL(request.url ?? "", "http://x").searchParams.get("ids")?.split(",") ?? [];
-      const step = asked.includes("B000000100")
-        ? apiError(404, "RESOURCE_NOT_FOUND")
-        : json(200, { data: { albums: asked.map((id) => ({ ...album, id })) } });
-      step(request, response);
-    };
-    const { client } = await against([answer], { concurrency: 1 });
+    const { client } = await against([failingSecondRequest(0)], { concurrency: 1 });
     const error = await failure(client.getAlbums(ids));
     expect(error).toMatchObject({ name: "AlbumsApiError", status: 404 });
     expect((error as AlbumsApiError).ids).toEqual(ids.slice(100, 200));
     expect((error as Error).message).toContain("[the request for 100 IDs: B000000100, B000000101, B000000102 and 97 more]");
+  });
+
+  it("requests cancelled by that failure leave its error as it is", async () => {
+    // All three requests in flight at once; the other two are cancelled by the failure.
+    const { client } = await against([failingSecondRequest(300)], { concurrency: 3 });
+    const error = await failure(client.getAlbums(ids));
+    // The cancelled requests end just after the call rejects: let them, then look.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((error as AlbumsApiError).ids).toEqual(ids.slice(100, 200));
+    expect((error as Error).message.match(/\[the request for/g)).toHaveLength(1);
   });
 });
