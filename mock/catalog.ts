@@ -1,11 +1,9 @@
 // The provider's catalog: every album the description's examples show, plus albums generated
 // from a seed, enough to page through. The same seed always gives the same catalog.
-import { readFileSync } from "node:fs";
 import type { components } from "../generated/schema.gen.ts";
+import { bundle } from "./bundle.ts";
 
 type Album = components["schemas"]["Album"];
-
-const bundle = new URL("../generated/openapi.json", import.meta.url);
 
 /** A small, fast, seedable PRNG (mulberry32): deterministic catalogs and IDs. */
 export function seededRandom(seed: number): () => number {
@@ -23,7 +21,6 @@ const idAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /** Every album object found in the description's examples, the fullest copy of each ID kept. */
 function exampleAlbums(): Album[] {
-  const spec = JSON.parse(readFileSync(bundle, "utf8")) as { components: { examples: Record<string, { value: unknown }> } };
   const found = new Map<string, Album>();
   const visit = (node: unknown, key: string) => {
     if (Array.isArray(node)) return node.forEach((item) => visit(item, key));
@@ -38,7 +35,7 @@ function exampleAlbums(): Album[] {
     }
     for (const [childKey, child] of Object.entries(record)) visit(child, childKey);
   };
-  for (const example of Object.values(spec.components.examples)) visit(example.value, "");
+  for (const example of Object.values(bundle.components.examples)) visit(example.value, "");
   return [...found.values()];
 }
 

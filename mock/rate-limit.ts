@@ -7,14 +7,11 @@ export interface RateLimit {
 
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(
-    readonly limit: RateLimit,
-    readonly now: () => number = () => performance.now(),
-  ) {}
+  constructor(readonly limit: RateLimit) {}
 
   /** Undefined when the request may go; otherwise the seconds to wait. */
   take(key: string): number | undefined {
-    const now = this.now();
+    const now = performance.now();
     const bucket = this.#buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
     bucket.tokens = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.perSecond);
     bucket.at = now;

@@ -1,7 +1,6 @@
 // The client against the reference provider behind Prism's validating proxy: what the contract
 // suite checks against the static mock, checked against a server that implements the API.
 import { describe, expect, inject, it } from "vitest";
-import { AlbumsApiError } from "../../src/index.ts";
 import type { JsonObject } from "../spec/support/spec.ts";
 import { createValidator } from "../spec/support/validator.ts";
 import { examplesOf, responseSchemaOf, spec } from "../contract/support.ts";
@@ -42,8 +41,9 @@ describe("errors through the stack, as the client's typed errors", () => {
 
   it("an unknown album: 404 RESOURCE_NOT_FOUND", async () => {
     const { client } = stackClient();
-    for (const call of [client.getAlbum("B000000000"), client.saveLibraryAlbum("B000000000"), client.getAlbums(["B000000000"])]) {
-      expect(await failure(call)).toMatchObject({ name: "AlbumsApiError", status: 404, code: "RESOURCE_NOT_FOUND" });
+    // One call at a time: a failed expectation must not leave the others' rejections unhandled.
+    for (const call of [() => client.getAlbum("B000000000"), () => client.saveLibraryAlbum("B000000000"), () => client.getAlbums(["B000000000"])]) {
+      expect(await failure(call())).toMatchObject({ name: "AlbumsApiError", status: 404, code: "RESOURCE_NOT_FOUND" });
     }
   });
 
@@ -63,10 +63,5 @@ describe("errors through the stack, as the client's typed errors", () => {
       [{}, { "x-api-key": "amzn1.application.k" }, { authorization: "Bearer t" }].map(async (headers) => (await fetch(`${base}/albums/B0064UPU4G`, { headers })).status),
     );
     expect(statuses).toEqual([401, 401, 401]);
-  });
-
-  it("every error is an AlbumsApiError", async () => {
-    const { client } = stackClient();
-    expect(await failure(client.getAlbum("B000000000"))).toBeInstanceOf(AlbumsApiError);
   });
 });

@@ -29,6 +29,7 @@ describe("the provider", () => {
     ["no API key", { authorization: "Bearer u" }, "INVALID_AUTH_TYPE"],
     ["no bearer token", { "x-api-key": "k" }, "INVALID_AUTH_TYPE"],
     ["an empty bearer token", { "x-api-key": "k", authorization: "Bearer " }, "INVALID_AUTH_TOKEN"],
+    ["another scheme that starts like Bearer", { "x-api-key": "k", authorization: "BearerXYZ" }, "INVALID_AUTH_TYPE"],
   ])("refuses %s with 401 in the error envelope", async (_, requestHeaders, code) => {
     const response = await fetch(`${base}/albums/B0064UPU4G`, { headers: requestHeaders });
     expect(response.status).toBe(401);
