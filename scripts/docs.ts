@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { isMain } from "./is-main.ts";
 import { projectRoot, redocly } from "./redocly.ts";
 
 export const docsDir = join(projectRoot, "dist", "docs");
@@ -44,7 +45,7 @@ export async function serveDocs(port: number): Promise<{ url: string; close(): P
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       serve: { type: "boolean", default: false },

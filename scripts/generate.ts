@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { Converter } from "@apiture/openapi-down-convert";
 import openapiTS, { astToString } from "openapi-typescript";
 import { stringify } from "yaml";
+import { isMain } from "./is-main.ts";
 import { projectRoot, redocly } from "./redocly.ts";
 
 export const generatedDir = join(projectRoot, "generated");
@@ -74,7 +75,7 @@ export async function generate(outDir: string = generatedDir): Promise<void> {
   await generateTypes(outDir);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   const outDir = values.out ? resolve(values.out) : generatedDir;
   await generate(outDir);

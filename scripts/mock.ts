@@ -66,6 +66,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void server.stop());
 }
 process.exitCode = (await server.exited) ?? 0;
+// Prism may exit by itself: the provider must not outlive it.
+await server.stop();
 
 function checkPort(name: string, value: string): number {
   const number = Number(value);

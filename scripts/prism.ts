@@ -33,7 +33,7 @@ export interface RunningPrism {
   url: string;
   /** The process ID of Prism, which leads its own process group. */
   pid: number;
-  /** Everything Prism printed so far. */
+  /** The end of what Prism printed so far (at most the last 64 KiB). */
   output(): string;
   /** Ends Prism and everything it started; resolves once it has exited. */
   stop(): Promise<void>;
@@ -56,9 +56,10 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     { detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
+  // Kept for error messages only, and bounded: Prism logs every request of a long session.
   const collect = (chunk: Buffer) => {
     const text = chunk.toString("utf8");
-    output += text;
+    output = (output + text).slice(-65_536);
     options.onOutput?.(text);
   };
   child.stdout.on("data", collect);

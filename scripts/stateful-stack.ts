@@ -31,15 +31,10 @@ export async function startStatefulStack(
       args: statefulProxyArgs,
       ...(options.onOutput ? { onOutput: options.onOutput } : {}),
     });
-    return {
-      url: prism.url,
-      providerUrl,
-      exited: prism.exited,
-      stop: async () => {
-        await prism.stop();
-        await provider.close();
-      },
-    };
+    // Once, whoever asks first: a signal handler, or Prism exiting by itself.
+    let stopping: Promise<void> | undefined;
+    const stop = () => (stopping ??= prism.stop().then(() => provider.close()));
+    return { url: prism.url, providerUrl, exited: prism.exited, stop };
   } catch (error) {
     await provider.close();
     throw error;
