@@ -34,8 +34,8 @@ async function overhead(name: string, baseUrl: string, fetchFn: (request: Reques
   return { name, bareOpsPerSec: Math.round(bare), clientOpsPerSec: Math.round(ours), clientToBare: +(ours / bare).toFixed(3) };
 }
 
-async function batching() {
-  const server = await slowMultiGet(50);
+async function batching(serverDelayMs: number, concurrency: number) {
+  const server = await slowMultiGet(serverDelayMs);
   const ids = Array.from({ length: 1000 }, (_, i) => `B${String(i).padStart(9, "0")}`);
   const time = async (concurrency: number) => {
     const client = createAlbumsClient({ ...credentials, baseUrl: server.url, concurrency });
@@ -44,9 +44,11 @@ async function batching() {
     if (albums.length !== ids.length) throw new Error(`expected ${ids.length} albums, got ${albums.length}`);
     return Math.round(performance.now() - started);
   };
-  const result = { ids: ids.length, requests: 10, serverDelayMs: 50, sequentialMs: await time(1), batchedMs: await time(4), concurrency: 4 };
-  await server.close();
-  return result;
+  try {
+    return { ids: ids.length, requests: ids.length / 100, serverDelayMs, sequentialMs: await time(1), batchedMs: await time(concurrency), concurrency };
+  } finally {
+    await server.close();
+  }
 }
 
 /**
@@ -66,10 +68,14 @@ async function peakWhile(size: number, walk: (baseUrl: string, sample: () => Pro
   const server = await library(size);
   const baseline = await retainedHeap();
   let peak = 0;
-  const seen = await walk(server.url, async () => {
-    peak = Math.max(peak, (await retainedHeap()) - baseline);
-  });
-  await server.close();
+  let seen: number;
+  try {
+    seen = await walk(server.url, async () => {
+      peak = Math.max(peak, (await retainedHeap()) - baseline);
+    });
+  } finally {
+    await server.close();
+  }
   if (seen !== size) throw new Error(`expected ${size} albums, got ${seen}`);
   return Math.round(peak / 1024);
 }
@@ -119,31 +125,40 @@ async function albumServerProcess(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, ["--import", "tsx", new URL("album-server-process.ts", import.meta.url).pathname], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const [firstChunk] = (await once(child.stdout, "data")) as [Buffer];
+  const started = once(child.stdout, "data") as Promise<[Buffer]>;
+  const died = once(child, "exit").then(([code]) => {
+    throw new Error(`The album server exited (${String(code)}) before it printed its URL.`);
+  });
+  const [firstChunk] = await Promise.race([started, died]);
   return { url: firstChunk.toString().trim().split("\n")[0] as string, stop: () => child.kill("SIGTERM") };
 }
 
 const stubbed = async () => new Response(albumBody, { headers: { "content-type": "application/json" } });
 const loopback = await albumServerProcess();
-const results = {
-  measuredAt: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" },
-  overhead: [
-    await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
-    await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
-  ],
-  batching: await batching(),
-  // The first run warms up fetch's connection pool and compiled code, which would count as growth.
-  iteration: await (async () => {
-    await iteration(2_000);
-    return [await iteration(1_000), await iteration(10_000), await iteration(50_000)];
-  })(),
-};
-loopback.stop();
+let results;
+try {
+  results = {
+    measuredAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" },
+    overhead: [
+      await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
+      await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
+    ],
+    batching: await batching(50, 4),
+    // The first run warms up fetch's connection pool and compiled code, which would count as growth.
+    iteration: await (async () => {
+      await iteration(2_000);
+      return [await iteration(1_000), await iteration(10_000), await iteration(50_000)];
+    })(),
+  };
+} finally {
+  loopback.stop();
+}
 
 writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 console.log(`Node ${results.machine.node}, ${results.machine.cpus} x ${results.machine.cpu}\n`);
 console.table(results.overhead.map((o) => ({ "per-call overhead": o.name, "bare fetch ops/s": o.bareOpsPerSec, "client ops/s": o.clientOpsPerSec, "client / bare": o.clientToBare })));
-console.table([{ "getAlbums, 1,000 IDs, 50 ms a request": "wall time", "sequential (10 requests)": `${results.batching.sequentialMs} ms`, "batched (concurrency 4)": `${results.batching.batchedMs} ms` }]);
+const { batching: b } = results;
+console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
 console.table(results.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
 console.log("Written to bench/results.json");

@@ -17,7 +17,12 @@ export async function serve(listener: RequestListener): Promise<Running> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => server.closeAllConnections()),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Keep-alive connections first, or close() would wait for them.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
