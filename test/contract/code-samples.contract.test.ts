@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { productionBaseUrl } from "../../src/index.ts";
 import type { JsonObject } from "../spec/support/spec.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
 import { clientEntry, projectRoot } from "../support/typecheck.ts";
 import { operationById } from "./support.ts";
 
-const production = "https://api.music.amazon.dev/v1";
+const production = productionBaseUrl;
 const env = { ...process.env, AMAZON_MUSIC_API_KEY: "amzn1.application.samples", AMAZON_MUSIC_ACCESS_TOKEN: "samples-token" };
 const dir = mkdtempSync(join(tmpdir(), "albums-samples-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,10 +3,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, inject, it } from "vitest";
+import { projectRoot } from "../../scripts/redocly.ts";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
+const root = projectRoot;
 
 it("the README's client example prints the album's title", () => {
   const readme = readFileSync(join(root, "README.md"), "utf8");

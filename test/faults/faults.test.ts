@@ -23,6 +23,7 @@ import {
   type FaultServer,
   type Step,
 } from "./fault-server.ts";
+import { failure } from "../support/failure.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -43,7 +44,6 @@ async function against(steps: Step[], options: Partial<AlbumsClientOptions> = {}
   return { client, requests: server.requests };
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
 
 describe("retries", () => {
   it("a 503 twice, then success: the album, after 3 requests", async () => {

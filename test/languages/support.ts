@@ -5,13 +5,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { inject } from "vitest";
+import { projectRoot } from "../../scripts/redocly.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
 
 export { findCommand };
 
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const generatorsDir = join(projectRoot, "generators");
 export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.json"), "utf8")) as Record<
   "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli",

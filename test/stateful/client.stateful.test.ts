@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import type { JsonObject } from "../spec/support/spec.ts";
 import { createValidator } from "../spec/support/validator.ts";
 import { examplesOf, responseSchemaOf, spec } from "../contract/support.ts";
+import { failure } from "../support/failure.ts";
 import { stackClient } from "./support.ts";
 
 const validate = createValidator(spec);
@@ -37,8 +38,6 @@ describe("each method through the stack", () => {
 });
 
 describe("errors through the stack, as the client's typed errors", () => {
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
-
   it("an unknown album: 404 RESOURCE_NOT_FOUND", async () => {
     const { client } = stackClient();
     // One call at a time: a failed expectation must not leave the others' rejections unhandled.

@@ -3,10 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { projectRoot } from "../../scripts/redocly.ts";
 
-export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
+export { projectRoot };
 export const clientEntry = join(projectRoot, "src/index.ts");
 
 export interface Snippet {

@@ -2,10 +2,11 @@
 // table it uses must be the description's, operation for operation.
 import { describe, expect, it } from "vitest";
 import { AlbumsInputError } from "../../src/errors.ts";
+import { productionBaseUrl } from "../../src/index.ts";
 import { operationOf } from "../../src/operations.ts";
 import { loadSpec, operations } from "../spec/support/spec.ts";
 
-const base = "https://api.music.amazon.dev/v1";
+const base = productionBaseUrl;
 
 describe("operationOf", () => {
   it.each(operations(loadSpec()).map(({ path, method, operation }) => [String(operation.operationId), method, path] as const))(

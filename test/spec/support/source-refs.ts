@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { parse } from "yaml";
-import { isObject, resolvePointer, type Json } from "./spec.ts";
+import { escapePointerToken, isObject, resolvePointer, type Json } from "./spec.ts";
 
 export interface SourceReport {
   broken: string[];
@@ -59,7 +59,7 @@ function* refsIn(node: Json | undefined, at: string): Generator<{ ref: string; a
     if (typeof node.$ref === "string") yield { ref: node.$ref, at };
     for (const [key, child] of Object.entries(node)) {
       // Example values are data: a "$ref" key inside one is not a reference.
-      if (key !== "value") yield* refsIn(child, `${at}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      if (key !== "value") yield* refsIn(child, `${at}/${escapePointerToken(key)}`);
     }
   }
 }
