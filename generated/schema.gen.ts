@@ -2,6 +2,7 @@
 
 export type KnownAudioQuality = "SD" | "HD" | "UHD" | "360RA";
 export type KnownErrorCode = "BAD_REQUEST" | "INVALID_AUTH_TYPE" | "INVALID_AUTH_TOKEN" | "INVALID_ACCESS_TOKEN" | "ACCESS_DENIED" | "AUTH_NO_MUSIC_ACCOUNT_FOUND" | "RESOURCE_NOT_FOUND" | "THROTTLED" | "INTERNAL" | "DEPENDENCY";
+export type KnownSaveState = "SAVED" | "REMOVED";
 export interface paths {
     "/albums": {
         parameters: {
@@ -160,7 +161,7 @@ export interface components {
          */
         Market: {
             /**
-             * @description The market's ISO 3166-1 alpha-2 country code.
+             * @description The market's country code: ISO 3166-1 alpha-2 (two upper-case letters) in every example seen; Amazon does not promise the form.
              * @example US
              */
             id: string;
@@ -180,7 +181,7 @@ export interface components {
          */
         ArtistReference: {
             /**
-             * @description The Amazon Music catalog ID (ASIN) of the artist.
+             * @description The Amazon Music catalog ID (ASIN) of the artist. An opaque string.
              * @example B000S9ULT8
              */
             id: string;
@@ -190,8 +191,7 @@ export interface components {
              */
             name: string;
             /**
-             * Format: uri
-             * @description The artist's page on the Amazon Music web player.
+             * @description The artist's page on the Amazon Music web player. Amazon's own example gives only `https://music.amazon.com/artists/`, without the ID: do not assume a form.
              * @example https://music.amazon.com/artists/B000S9ULT8
              */
             url?: string;
@@ -256,7 +256,7 @@ export interface components {
          */
         TrackReference: {
             /**
-             * @description The Amazon Music catalog ID (ASIN) of the track.
+             * @description The Amazon Music catalog ID (ASIN) of the track. An opaque string.
              * @example B0064UPUDC
              */
             id: string;
@@ -266,8 +266,7 @@ export interface components {
              */
             title: string;
             /**
-             * Format: uri
-             * @description A page on the Amazon Music web player where the track can be played.
+             * @description A page on the Amazon Music web player where the track can be played (in Amazon's example, the album's page).
              * @example https://music.amazon.com/albums/B0064UPU4G
              */
             url?: string;
@@ -292,14 +291,13 @@ export interface components {
              */
             width?: number;
             /**
-             * Format: uri
-             * @description Where to download the image.
+             * @description Where to download the image (an absolute `https` URL in every example seen).
              * @example https://m.media-amazon.com/images/I/71bsHTr6idL.jpg
              */
             url: string;
         };
         /**
-         * @description An audio quality, such as `SD` (standard definition), `HD` (high definition, lossless), `UHD` (ultra high definition) or `360RA` (Sony 360 Reality Audio). An open set: the values in `x-extensible-enum` are the ones seen so far, and clients must accept others.
+         * @description An audio quality, such as `SD` (standard definition), `HD` (high definition, lossless), `UHD` (ultra high definition) or `360RA` (Sony 360 Reality Audio). An open set: the values in `x-extensible-enum` are the ones seen so far, and clients must accept others, of any form (such as `DOLBY_ATMOS`).
          * @example HD
          */
         AudioQuality: string;
@@ -316,12 +314,12 @@ export interface components {
          */
         Album: {
             /**
-             * @description The Amazon Music catalog ID (ASIN) of the album.
+             * @description The Amazon Music catalog ID (ASIN) of the album. Every ID seen so far is 10 upper-case letters or digits; Amazon does not promise a form, so treat it as an opaque string.
              * @example B0064UPU4G
              */
             id: string;
             /**
-             * @description The album's global Amazon Standard Identification Number (ASIN), the same in every marketplace.
+             * @description The album's global Amazon Standard Identification Number (ASIN), the same in every marketplace. An opaque string, like `id`.
              * @example B0064UPU4G
              */
             globalAsin?: string;
@@ -341,19 +339,18 @@ export interface components {
              */
             duration?: number;
             /**
-             * Format: uri
-             * @description The album's page on the Amazon Music web player.
+             * @description The album's page on the Amazon Music web player: an absolute `https` URL in every example seen, not promised by Amazon.
              * @example https://music.amazon.com/albums/B0064UPU4G
              */
             url: string;
             /**
              * Format: date-time
-             * @description The original release date, as an ISO 8601 date-time in UTC.
+             * @description The original release date, as an RFC 3339 (ISO 8601) date-time. Amazon's examples give it in UTC with milliseconds (`2001-03-07T05:00:00.000Z`); read it with a parser that also takes other fractions and offsets.
              * @example 2001-03-07T05:00:00.000Z
              */
             releaseDate?: string;
             /**
-             * @description The markets (countries) where the album is available.
+             * @description The markets (countries) where the album is available. No market appears twice in Amazon's examples, but the API does not promise it: read the list as a list, not a set.
              * @example [
              *       {
              *         "id": "US",
@@ -408,7 +405,7 @@ export interface components {
              */
             label?: string;
             /**
-             * @description The audio qualities the album is available in. An open set: clients must accept values they do not know.
+             * @description The audio qualities the album is available in. An open set: clients must accept values they do not know. Read it as a list, not a set: the API does not promise that a value appears once.
              * @example [
              *       "SD",
              *       "HD"
@@ -433,7 +430,7 @@ export interface components {
          */
         AlbumsData: {
             /**
-             * @description The requested albums, at most 100.
+             * @description The requested albums: at most 100, since a request names at most 100 IDs.
              * @example [
              *       {
              *         "id": "B0064UPU4G",
@@ -479,7 +476,7 @@ export interface components {
          */
         ErrorDetail: {
             /**
-             * @description The HTTP status code of the response, as a string.
+             * @description The HTTP status code of the response, as a string (`"404"`), as Amazon documents it.
              * @example 404
              */
             status: string;
@@ -490,7 +487,6 @@ export interface components {
              */
             message: string;
             /**
-             * Format: uri
              * @description A page that explains the error, when the API gives one.
              * @example https://developer.amazon.com/
              */
@@ -555,7 +551,7 @@ export interface components {
          */
         AlbumReference: {
             /**
-             * @description The Amazon Music catalog ID (ASIN) of the album.
+             * @description The Amazon Music catalog ID (ASIN) of the album: 10 upper-case letters or digits for a catalog album. The ID of an album the user uploaded is not documented; treat every ID as an opaque string.
              * @example B091MTJT3P
              */
             id: string;
@@ -565,8 +561,7 @@ export interface components {
              */
             title?: string;
             /**
-             * Format: uri
-             * @description The album's page on the Amazon Music web player.
+             * @description The album's page on the Amazon Music web player: an absolute `https` URL in every example seen, not promised by Amazon.
              * @example https://music.amazon.com/albums/B091MTJT3P
              */
             url?: string;
@@ -595,8 +590,7 @@ export interface components {
             uploaded: boolean;
             node: components["schemas"]["AlbumReference"];
             /**
-             * Format: uuid
-             * @description The ID of this entry of the user's library (not the album's catalog ID).
+             * @description The ID of this entry of the user's library (not the album's catalog ID). Amazon's example shows a UUID; the form is not documented, so treat it as an opaque string.
              * @example 15e6a15f-4c2f-4b24-a2fd-286b37ad4fa3
              */
             objectId?: string;
@@ -623,12 +617,12 @@ export interface components {
         LibraryAlbumConnection: {
             pageInfo: components["schemas"]["PageInfo"];
             /**
-             * @description The number of edges in this page.
+             * @description The number of edges in this page (at most `limit`, so at most 100).
              * @example 2
              */
             edgeCount: number;
             /**
-             * @description The albums of this page, at most `limit` of them.
+             * @description The albums of this page, at most `limit` of them. Read it as a list, not a set: the API does not promise that an edge appears once (both edges of Amazon's own example share one `objectId`).
              * @example [
              *       {
              *         "purchased": false,
@@ -666,7 +660,7 @@ export interface components {
          */
         LibraryUser: {
             /**
-             * @description The Amazon Music ID of the current user.
+             * @description The Amazon Music ID of the current user. Amazon's example shows 26 lower-case letters and digits; the form is not documented, so treat it as an opaque string.
              * @example 6ozjgidgbvjdv3j6dd5jm7ipom
              */
             id: string;
@@ -704,11 +698,10 @@ export interface components {
             data: components["schemas"]["LibraryAlbumsData"];
         };
         /**
-         * @description Whether the album is now in the user's library: `SAVED` after a save, `REMOVED` after a removal.
+         * @description Whether the album is now in the user's library: `SAVED` after a save, `REMOVED` after a removal. An open set: these are the values Amazon documents, but Amazon does not document the answer to saving an album already saved or removing one that is not there, so clients must accept values they do not know.
          * @example SAVED
-         * @enum {string}
          */
-        SaveState: "SAVED" | "REMOVED";
+        SaveState: string;
         /**
          * @description The album saved to the user's library, and its save state (`SAVED`).
          * @example {
@@ -839,7 +832,7 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The catalog IDs of the albums to retrieve, comma-separated (`ids=B0064UPU4G,B00D3PLC1K`): at least 1 and at most 100 IDs. Repeating the parameter (`ids=A&ids=B`) is not the documented form.
+         * @description The catalog IDs of the albums to retrieve, comma-separated in one parameter (`ids=B0064UPU4G,B00D3PLC1K`): at least 1 and at most 100 IDs. The comma may arrive percent-encoded (`ids=B0064UPU4G%2CB00D3PLC1K`), as many HTTP libraries send it; both forms mean the same list. Repeating the parameter (`ids=A&ids=B`) is not the documented form: the local mock refuses it with `400`.
          * @example [
          *       "B0064UPU4G",
          *       "B00D3PLC1K"
@@ -878,7 +871,7 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The catalog IDs of the albums to retrieve, comma-separated (`ids=B0064UPU4G,B00D3PLC1K`): at least 1 and at most 100 IDs. Repeating the parameter (`ids=A&ids=B`) is not the documented form.
+                 * @description The catalog IDs of the albums to retrieve, comma-separated in one parameter (`ids=B0064UPU4G,B00D3PLC1K`): at least 1 and at most 100 IDs. The comma may arrive percent-encoded (`ids=B0064UPU4G%2CB00D3PLC1K`), as many HTTP libraries send it; both forms mean the same list. Repeating the parameter (`ids=A&ids=B`) is not the documented form: the local mock refuses it with `400`.
                  * @example [
                  *       "B0064UPU4G",
                  *       "B00D3PLC1K"

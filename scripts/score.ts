@@ -1,11 +1,12 @@
 // Prints Redocly's score of the description and fails when a dimension this project holds at
 // 100% drops. Parameter and Schema Simplicity and Dependency Clarity are printed but not held:
 // the API's own nested `data` envelopes and the components its operations share bound them.
+// Constraint Clarity is printed but not held either: it counts constraints on response fields,
+// and the responses promise only what Amazon documents (openapi/README.md, "Lenient responses").
 import { redocly } from "./redocly.ts";
 
 const held = {
   documentationQuality: "Documentation Quality",
-  constraintClarity: "Constraint Clarity",
   exampleCoverage: "Example Coverage",
   errorClarity: "Error Clarity",
   identifierClarity: "Identifier Clarity",
@@ -13,6 +14,7 @@ const held = {
   polymorphismClarity: "Polymorphism Clarity",
 } as const;
 const reported = {
+  constraintClarity: "Constraint Clarity",
   parameterSimplicity: "Parameter Simplicity",
   schemaSimplicity: "Schema Simplicity",
   dependencyClarity: "Dependency Clarity",

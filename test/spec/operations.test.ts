@@ -136,12 +136,13 @@ describe("the response schemas", () => {
     }
   });
 
-  it("state required properties on every object, and give every property a description and an example", () => {
+  it("state their required properties (never an empty list), and give every property a description and an example", () => {
     const schemas = components.schemas as JsonObject;
     for (const [name, schema] of Object.entries(schemas)) {
       if (!isObject(schema) || schema.type !== "object") continue;
       const properties = schema.properties as JsonObject;
-      expect.soft(schema.required, `${name}.required`).toBeInstanceOf(Array);
+      // OpenAPI 3.0 (the rendering for older generators) allows no empty `required`: leave it out instead.
+      if (schema.required !== undefined) expect.soft((schema.required as string[]).length, `${name}.required is empty`).toBeGreaterThan(0);
       for (const [property, definition] of Object.entries(properties)) {
         // A property that is a $ref is described and exemplified by the schema it names.
         const resolved = deref(spec, definition) as JsonObject;
