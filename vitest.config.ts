@@ -32,7 +32,7 @@ export default defineConfig({
         test: {
           name: "languages",
           include: ["test/languages/**/*.test.ts"],
-          globalSetup: ["test/contract/global-setup.ts"],
+          globalSetup: ["test/languages/global-setup.ts"],
           // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
           testTimeout: 600_000,
         },

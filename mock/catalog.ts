@@ -1,7 +1,6 @@
 // The provider's catalog: every album the description's examples show, plus albums generated
 // from a seed, enough to page through. The same seed always gives the same catalog.
 import type { components } from "../generated/schema.gen.ts";
-import { bundle } from "./bundle.ts";
 
 type Album = components["schemas"]["Album"];
 
@@ -19,8 +18,13 @@ export function seededRandom(seed: number): () => number {
 
 const idAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
+/** The part of the description the catalog reads: its named examples. */
+export interface ExampleSource {
+  components?: { examples?: Record<string, { value?: unknown }> };
+}
+
 /** Every album object found in the description's examples, the fullest copy of each ID kept. */
-function exampleAlbums(): Album[] {
+function exampleAlbums(document: ExampleSource): Album[] {
   const found = new Map<string, Album>();
   const visit = (node: unknown, key: string) => {
     if (Array.isArray(node)) return node.forEach((item) => visit(item, key));
@@ -35,7 +39,7 @@ function exampleAlbums(): Album[] {
     }
     for (const [childKey, child] of Object.entries(record)) visit(child, childKey);
   };
-  for (const example of Object.values(bundle.components.examples)) visit(example.value, "");
+  for (const example of Object.values(document.components?.examples ?? {})) visit(example.value, "");
   return [...found.values()];
 }
 
@@ -45,9 +49,9 @@ export interface Catalog {
   all(): readonly Album[];
 }
 
-export function createCatalog(options: { seed: number; generated: number }): Catalog {
+export function createCatalog(options: { document: ExampleSource; seed: number; generated: number }): Catalog {
   const random = seededRandom(options.seed);
-  const albums = exampleAlbums();
+  const albums = exampleAlbums(options.document);
   const ids = new Set(albums.map((album) => album.id));
   const size = albums.length + options.generated;
   while (albums.length < size) {

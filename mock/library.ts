@@ -1,66 +1,92 @@
-// The users' libraries, one per bearer token, in the order albums were saved. Cursors are
-// opaque to clients: a versioned prefix and the position, encoded.
+// The users' libraries, in the order albums were saved. Each save gets the next number of its
+// library's save sequence, and a page token names the last number a page showed: the next page
+// starts after it, wherever albums were removed or added meanwhile, so paging while the library
+// changes neither skips nor repeats an album that stays. Reads never create a library, and at
+// most `maxUsers` libraries are kept, the least recently used forgotten first.
 import { createHash } from "node:crypto";
+import { LruMap } from "./lru.ts";
 
 export interface LibraryEntry {
   albumId: string;
+  /** The entry's ID: a new one for each save, so a removed and saved-again album is a new entry. */
   objectId: string;
   purchased: boolean;
   uploaded: boolean;
+  /** Its place in the save sequence of its library. */
+  sequence: number;
 }
 
-const cursorPrefix = "tztok-v2_";
-
-export class Libraries {
-  readonly #byUser = new Map<string, Map<string, LibraryEntry>>();
-
-  /** The user an access token stands for: a stable ID of the API's form (lower-case letters and digits). */
-  static userId(token: string): string {
-    return createHash("sha256").update(`user:${token}`).digest("hex").slice(0, 26);
-  }
-
-  #library(token: string): Map<string, LibraryEntry> {
-    let library = this.#byUser.get(token);
-    if (!library) this.#byUser.set(token, (library = new Map()));
-    return library;
-  }
-
-  /** Saves an album; saving one already saved changes nothing. */
-  save(token: string, albumId: string): void {
-    const library = this.#library(token);
-    if (library.has(albumId)) return;
-    const digest = createHash("sha256").update(`entry:${token}:${albumId}`).digest("hex");
-    const objectId = `${digest.slice(0, 8)}-${digest.slice(8, 12)}-4${digest.slice(13, 16)}-a${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
-    library.set(albumId, { albumId, objectId, purchased: false, uploaded: false });
-  }
-
-  /** Removes an album; removing one that is not there changes nothing. */
-  remove(token: string, albumId: string): void {
-    this.#library(token).delete(albumId);
-  }
-
-  /** One page: the entries from the cursor's position, at most `limit`, and the next cursor if any remain. */
-  page(token: string, limit: number, cursor: string | undefined): { entries: LibraryEntry[]; next: string | undefined } {
-    const entries = [...this.#library(token).values()];
-    const start = cursor === undefined ? 0 : decodeCursor(cursor);
-    const end = start + limit;
-    return { entries: entries.slice(start, end), next: end < entries.length ? encodeCursor(end) : undefined };
-  }
+interface Library {
+  /** In save order: a Map iterates in insertion order, and a save after a removal goes last. */
+  entries: Map<string, LibraryEntry>;
+  lastSequence: number;
 }
+
+const tokenPrefix = "tztok-v2_";
 
 export class BadCursorError extends Error {}
 
-function encodeCursor(position: number): string {
-  return cursorPrefix + Buffer.from(JSON.stringify({ p: position })).toString("base64url");
+export class Libraries {
+  readonly #byUser: LruMap<string, Library>;
+
+  /** `user` everywhere below is a digest of the bearer token (see provider.ts), never the token. */
+  constructor(maxUsers: number) {
+    this.#byUser = new LruMap(maxUsers);
+  }
+
+  get users(): number {
+    return this.#byUser.size;
+  }
+
+  /** Saves an album; saving one already saved changes nothing. */
+  save(user: string, albumId: string): void {
+    let library = this.#byUser.get(user);
+    if (!library) this.#byUser.set(user, (library = { entries: new Map(), lastSequence: 0 }));
+    if (library.entries.has(albumId)) return;
+    const sequence = ++library.lastSequence;
+    library.entries.set(albumId, { albumId, objectId: entryId(user, albumId, sequence), purchased: false, uploaded: false, sequence });
+  }
+
+  /** Removes an album; removing one that is not there changes nothing. */
+  remove(user: string, albumId: string): void {
+    this.#byUser.get(user)?.entries.delete(albumId);
+  }
+
+  /** At most `limit` entries saved after the cursor's, and the token of the next page if any remain. */
+  page(user: string, limit: number, cursor: string | undefined): { entries: LibraryEntry[]; next: string | undefined } {
+    const after = cursor === undefined ? 0 : decodeCursor(cursor);
+    const entries: LibraryEntry[] = [];
+    let more = false;
+    for (const entry of this.#byUser.get(user)?.entries.values() ?? []) {
+      if (entry.sequence <= after) continue;
+      if (entries.length === limit) {
+        more = true;
+        break;
+      }
+      entries.push(entry);
+    }
+    const last = entries.at(-1);
+    return { entries, next: more && last ? encodeCursor(last.sequence) : undefined };
+  }
+}
+
+/** A UUID (version 4 in form) derived from the entry, so a seeded mock always gives the same IDs. */
+function entryId(user: string, albumId: string, sequence: number): string {
+  const hex = createHash("sha256").update(`entry:${user}:${albumId}:${sequence}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function encodeCursor(sequence: number): string {
+  return tokenPrefix + Buffer.from(JSON.stringify({ after: sequence })).toString("base64url");
 }
 
 function decodeCursor(cursor: string): number {
   try {
-    if (!cursor.startsWith(cursorPrefix)) throw new Error("prefix");
-    const { p } = JSON.parse(Buffer.from(cursor.slice(cursorPrefix.length), "base64url").toString("utf8")) as { p: unknown };
-    if (typeof p !== "number" || !Number.isInteger(p) || p < 0) throw new Error("position");
-    return p;
+    if (!cursor.startsWith(tokenPrefix)) throw new Error("prefix");
+    const { after } = JSON.parse(Buffer.from(cursor.slice(tokenPrefix.length), "base64url").toString("utf8")) as { after: unknown };
+    if (typeof after !== "number" || !Number.isSafeInteger(after) || after < 1) throw new Error("sequence");
+    return after;
   } catch {
-    throw new BadCursorError(`The cursor "${cursor.slice(0, 40)}" is not a token this API gave.`);
+    throw new BadCursorError(`The cursor ${JSON.stringify(cursor.slice(0, 40))} is not a token this API gave.`);
   }
 }

@@ -1,17 +1,30 @@
 // A token bucket per API key: `capacity` requests at once, refilled at `perSecond`. A request
-// that finds the bucket empty is told how many whole seconds to wait (Retry-After).
+// that finds the bucket empty is told how many whole seconds to wait (Retry-After). At most
+// `maxKeys` buckets are kept, the least recently used forgotten first (a forgotten key starts
+// with a full bucket), so clients sending endless new keys cannot grow the mock's memory.
+import { LruMap } from "./lru.ts";
+
 export interface RateLimit {
   capacity: number;
   perSecond: number;
+  /** How many API keys' buckets are kept. */
+  maxKeys: number;
 }
 
 export class RateLimiter {
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(readonly limit: RateLimit) {}
+  readonly #buckets: LruMap<string, { tokens: number; at: number }>;
 
-  /** Undefined when the request may go; otherwise the seconds to wait. */
+  constructor(
+    readonly limit: RateLimit,
+    /** Milliseconds, monotonic: injected so that tests drive time instead of waiting for it. */
+    readonly now: () => number = () => performance.now(),
+  ) {
+    this.#buckets = new LruMap(limit.maxKeys);
+  }
+
+  /** Undefined when the request may go; otherwise the whole seconds to wait. `key` is a digest, never the key itself. */
   take(key: string): number | undefined {
-    const now = performance.now();
+    const now = this.now();
     const bucket = this.#buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
     bucket.tokens = Math.min(this.limit.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.limit.perSecond);
     bucket.at = now;
@@ -21,5 +34,9 @@ export class RateLimiter {
       return undefined;
     }
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.limit.perSecond));
+  }
+
+  get keys(): number {
+    return this.#buckets.size;
   }
 }

@@ -1,21 +1,16 @@
-// Starts Prism on the bundled description, on a free loopback port, with --errors so that an
-// invalid request or response fails the test instead of logging a line. Stops it (its whole
-// process group) after the run, whether the tests passed or not.
-import { fileURLToPath } from "node:url";
+// The mock as `npm start` serves it (its default, realistic mode), on a free loopback port in
+// vitest's main process, for the contract tests; stopped after the run, whether they passed or not.
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../../scripts/prism.ts";
+import { startMock } from "../support/mock.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    prismUrl: string;
+    mockUrl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const prism = await startPrism({
-    spec: fileURLToPath(new URL("../../generated/openapi.yaml", import.meta.url)),
-    args: ["--errors"],
-  });
-  project.provide("prismUrl", prism.url);
-  return () => prism.stop();
+  const mock = await startMock();
+  project.provide("mockUrl", mock.url);
+  return () => mock.close();
 }

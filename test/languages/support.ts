@@ -17,6 +17,8 @@ export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.js
   string
 >;
 
+export { expectedDriftOutput } from "../support/drift-server.ts";
+
 /** Every smoke program prints these lines against the mock: the same checks in every language. */
 export const expectedSmokeOutput = [
   "album: Discovery",
@@ -56,9 +58,9 @@ export function scratchDir(language: string): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** The environment a smoke program reads: the mock's URL and credentials (any values do). */
-export const smokeEnv = () => ({
-  ALBUMS_BASE_URL: inject("prismUrl"),
+/** The environment a smoke program reads: the server's URL (the mock's unless told) and credentials (any values do). */
+export const smokeEnv = (baseUrl: string = inject("mockUrl")) => ({
+  ALBUMS_BASE_URL: baseUrl,
   ALBUMS_API_KEY: "amzn1.application.languages",
   ALBUMS_ACCESS_TOKEN: "languages-token",
 });

@@ -1,0 +1,14 @@
+// Ends the mock when whatever started it is gone. A SIGKILL of `npm start` (or of a terminal)
+// cannot be caught, and the mock would go on serving its port with nobody to stop it; the one
+// sign left is that its parent changes (the orphan is re-parented to init or a subreaper).
+export function watchParent(onOrphaned: () => void, intervalMs = 250): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onOrphaned();
+  }, intervalMs);
+  // The watch alone must not keep the process alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}

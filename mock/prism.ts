@@ -1,0 +1,110 @@
+// Prism's libraries, in this process: its reading of the description into operations, its
+// request and response validators, and its mocker (examples, forced statuses, generated data).
+// The mocker pulls in json-schema-faker and faker (about half a second), so it is loaded only
+// when the first request needs it, or when `preload()` is called once the mock is serving.
+import type { IHttpOperation } from "@stoplight/types";
+import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http/dist/utils/operations.js";
+import { validateInput, validateOutput } from "@stoplight/prism-http/dist/validator/index.js";
+import { createRequire } from "node:module";
+import { MockError, badRequest, type MockResponse } from "./envelope.ts";
+import type { Preferences } from "./prefer.ts";
+
+/** The most items a generated array has: json-schema-faker would fill every array to its maxItems (100 albums, 139 kB). */
+export const generatedArrayItems = 5;
+
+export interface PrismParts {
+  operations: IHttpOperation[];
+  /** The request's violations of the description, as Prism words them; empty when valid. */
+  requestViolations(operation: IHttpOperation, request: IHttpRequest): string[];
+  /** The response's violations of the description; empty when valid. */
+  responseViolations(operation: IHttpOperation, response: MockResponse): string[];
+  /** What Prism's mocker answers: an example, a forced status, or generated data. */
+  mock(operation: IHttpOperation, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
+  /** Loads the mocker now rather than on the first request that needs it. */
+  preload(): Promise<void>;
+}
+
+export async function loadPrism(document: object): Promise<PrismParts> {
+  // Prism dereferences the document it is given, in place: it gets a copy.
+  const operations = await getHttpOperationsFromSpec(structuredClone(document));
+  let mocker: Mocker | undefined;
+  const loadMocker = () => (mocker ??= requireMocker());
+
+  return {
+    operations,
+    preload: async () => void loadMocker(),
+    requestViolations: (operation, request) => messages(validateInput({ resource: operation, element: request })),
+    responseViolations: (operation, response) =>
+      messages(validateOutput({ resource: operation, element: { statusCode: response.status, headers: response.headers, body: response.body } })),
+    async mock(operation, request, preferences) {
+      const { mock, logger } = loadMocker();
+      const result = mock({
+        resource: operation,
+        // The request was validated already: Prism must not pick an error response for it.
+        input: { data: request, validations: [] },
+        config: {
+          dynamic: preferences.dynamic ?? false,
+          ...(preferences.seed === undefined ? {} : { seed: preferences.seed }),
+          ...(preferences.code === undefined ? {} : { code: preferences.code }),
+          ...(preferences.example === undefined ? {} : { exampleKey: preferences.example }),
+          // Only JSON is described: the Accept header must not make Prism refuse to answer.
+          mediaTypes: ["application/json"],
+        },
+      })(logger as never);
+      if (result._tag === "Left") throw explainMockerError(result.left, operation, preferences);
+      return fromPrism(result.right);
+    },
+  };
+}
+
+// The module is CommonJS with `exports.default`, required (not imported) where it is needed.
+type MockFunction = (typeof import("@stoplight/prism-http/dist/mocker/index.js"))["default"];
+
+interface Mocker {
+  mock: MockFunction;
+  logger: PrismLogger;
+}
+
+const require = createRequire(import.meta.url);
+
+function requireMocker(): Mocker {
+  const { default: mock } = require("@stoplight/prism-http/dist/mocker/index.js") as { default: MockFunction };
+  // The json-schema-faker instance Prism itself uses, found from Prism's own folder.
+  const fromPrism = createRequire(require.resolve("@stoplight/prism-http"));
+  const { JSONSchemaFaker } = fromPrism("json-schema-faker") as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
+  JSONSchemaFaker.option("maxItems", generatedArrayItems);
+  return { mock, logger: silentLogger };
+}
+
+/** Prism logs through pino; the mock logs one line per request itself. */
+interface PrismLogger {
+  child(): PrismLogger;
+  [level: string]: (...args: unknown[]) => unknown;
+}
+const silentLogger: PrismLogger = new Proxy({} as PrismLogger, {
+  get: (_, name) => (name === "child" ? () => silentLogger : () => undefined),
+});
+
+function messages(result: { _tag: "Left"; left: Array<{ message: string; path?: string[] }> } | { _tag: "Right" }): string[] {
+  return result._tag === "Right" ? [] : result.left.map((violation) => violation.message);
+}
+
+function fromPrism(response: IHttpResponse): MockResponse {
+  const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
+  return { status: response.statusCode, headers, body: response.body };
+}
+
+/** Prism's refusals of a Prefer header, in the API's envelope and in the mock's words. */
+function explainMockerError(error: Error & { detail?: string }, operation: IHttpOperation, preferences: Preferences): MockError {
+  const statuses = operation.responses.map((response) => response.code).join(", ");
+  // Prism's ProblemJsonError keeps its title in `message` and the specifics in `detail`.
+  const detail = `${error.message} ${error.detail ?? ""}`;
+  if (preferences.code !== undefined && /status code/i.test(detail)) {
+    return badRequest(`Prefer: code=${preferences.code}, but ${operation.iid} has no ${preferences.code} response (it has ${statuses}).`);
+  }
+  if (preferences.example !== undefined && /exampleKey/.test(detail)) {
+    return badRequest(`Prefer: example=${preferences.example}, but no response of ${operation.iid} has an example of that name.`);
+  }
+  return new MockError(500, "INTERNAL", `The mock could not answer: ${detail.trim()}`);
+}

@@ -1,0 +1,239 @@
+// The mock: one HTTP server in this process. Every request is routed, checked against the
+// description (credentials, parameters) and answered either by the reference provider (the
+// realistic mode, the default) or by Prism's mocker (the static mode, and in the realistic mode
+// any request that says `Prefer: code=`, `example=` or `dynamic=`). Every answer is checked
+// against the description before it leaves, and every refusal, including what Node's HTTP
+// parser would answer by itself, is in the API's error envelope. No input makes it crash.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import type { IHttpRequest } from "@stoplight/prism-http";
+import { checkCredentials } from "./credentials.ts";
+import { MockError, badRequest, envelope, type MockResponse } from "./envelope.ts";
+import { parsePrefer } from "./prefer.ts";
+import { loadPrism } from "./prism.ts";
+import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
+import { realisticDocument } from "./realistic.ts";
+import { createRouter, type Route } from "./routes.ts";
+
+export type MockMode = "realistic" | "static";
+
+export interface MockServerOptions {
+  /** The bundled description (generated/openapi.json, parsed). */
+  document: object;
+  /** `realistic` (default): the reference provider answers. `static`: the description's examples. */
+  mode?: MockMode;
+  /** Static mode: generated data for every response, as if each request said `Prefer: dynamic=true`. */
+  dynamic?: boolean;
+  provider?: Partial<ProviderOptions>;
+  /** Called with one line per request; leave it out for a quiet mock. */
+  log?: (line: string) => void;
+  /** The largest request body read (and refused) before the connection is closed. */
+  maxBodyBytes?: number;
+}
+
+export interface MockServer {
+  /** Resolves with the URL it serves, such as http://127.0.0.1:4010. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** The realistic mode's provider (its catalog and state); undefined in the static mode. */
+  provider: Provider | undefined;
+  server: Server;
+  /** Loads Prism's mocker now, rather than on the first request that needs it. */
+  preload(): Promise<void>;
+}
+
+/** Headers a browser page may read from a cross-origin answer. */
+const exposedHeaders = "retry-after, allow";
+
+export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
+  const mode = options.mode ?? "realistic";
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  // Generated and checked against the realistic shapes, which every answer of the published description also has.
+  const document = await realisticDocument(options.document);
+  const prism = await loadPrism(document);
+  const router = createRouter(prism.operations);
+  const provider = mode === "realistic" ? createProvider(document, options.provider) : undefined;
+  const log = options.log;
+
+  async function answer(request: IncomingMessage, route: Route): Promise<MockResponse> {
+    const credentials = checkCredentials(request.headers, { expiredTokens: mode === "realistic" });
+    const url = new URL(request.url ?? "/", "http://mock");
+    const input = prismRequest(request, url, route);
+    const violations = prism.requestViolations(route.operation, input);
+    if (violations.length > 0) throw badRequest(`The request does not match the description: ${violations.join("; ")}.`);
+
+    const preferences = parsePrefer(request.headers.prefer);
+    if (!provider || preferences) {
+      return prism.mock(route.operation, input, { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
+    }
+    const query = Object.fromEntries(url.searchParams);
+    return provider.handle({ operationId: route.operationId, path: route.path, query, credentials });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const method = request.method ?? "GET";
+    const pathname = (request.url ?? "/").split("?")[0] as string;
+    let result: MockResponse;
+    let operationId: string | undefined;
+    try {
+      if (isPreflight(request)) {
+        result = preflight(request, router.methods(pathname));
+      } else {
+        const route = router.find(method, pathname);
+        operationId = route.operationId;
+        await refuseBody(request, maxBodyBytes, route.operationId);
+        result = await toResponse(() => answer(request, route));
+        const broken = prism.responseViolations(route.operation, withJsonType(result));
+        if (broken.length > 0) {
+          log?.(`  the answer broke the description: ${broken.join("; ")}`);
+          result = envelope(500, "INTERNAL", `The mock's answer broke the description: ${broken.join("; ")}.`);
+        }
+      }
+    } catch (error) {
+      result = error instanceof MockError ? error.toResponse() : internal(error);
+    }
+    send(request, response, result);
+    log?.(`${method} ${pathname.slice(0, 120)} ${result.status}${errorCode(result)} ${operationId ?? "-"} ${(performance.now() - started).toFixed(1)} ms`);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // Only a failure to write can land here: the connection is gone or going.
+      log?.(`  could not answer ${request.method} ${request.url?.slice(0, 120)}: ${String(error)}`);
+      response.destroy();
+    });
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
+
+  return {
+    server,
+    provider,
+    preload: () => prism.preload(),
+    listen: (port, host = "127.0.0.1") =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          const address = server.address();
+          const bound = typeof address === "object" && address ? address.port : port;
+          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${bound}`);
+        });
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive connections would hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Refusals stay refusals; anything else that escapes is the mock's own fault, answered as 500. */
+async function toResponse(produce: () => Promise<MockResponse>): Promise<MockResponse> {
+  try {
+    return await produce();
+  } catch (error) {
+    if (error instanceof MockError) return error.toResponse();
+    return internal(error);
+  }
+}
+
+function internal(error: unknown): MockResponse {
+  return envelope(500, "INTERNAL", `The mock failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function withJsonType(result: MockResponse): MockResponse {
+  return result.body === undefined ? result : { ...result, headers: { "content-type": "application/json", ...result.headers } };
+}
+
+function errorCode(result: MockResponse): string {
+  const code = (result.body as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof code === "string" ? ` ${code}` : "";
+}
+
+/** What Prism's validators and mocker read: the raw path, the query, the headers. */
+function prismRequest(request: IncomingMessage, url: URL, route: Route): IHttpRequest {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    const declared = route.operation.request?.query?.find((parameter) => parameter.name === name);
+    if (values.length > 1 && declared && declared.explode !== true) {
+      throw badRequest(
+        `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
+      );
+    }
+    query[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value ?? ""].flat().join(", ")]));
+  return { method: route.operation.method as IHttpRequest["method"], url: { path: url.pathname, query }, headers };
+}
+
+/**
+ * No operation of the API takes a request body. One is read (up to the limit) and refused,
+ * so that a client learns it is sending something the API ignores; a larger one is not read
+ * at all, and the connection is closed after the answer.
+ */
+async function refuseBody(request: IncomingMessage, maxBytes: number, operationId: string): Promise<void> {
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (!request.headers["transfer-encoding"] && declared === 0) return;
+  const tooLarge = () =>
+    new MockError(400, "BAD_REQUEST", `${operationId} takes no request body, and this one is over ${maxBytes} bytes.`, { connection: "close" });
+  if (declared > maxBytes) throw tooLarge();
+  let bytes = 0;
+  for await (const chunk of request) {
+    bytes += (chunk as Buffer).length;
+    if (bytes > maxBytes) throw tooLarge();
+  }
+  if (bytes > 0) throw badRequest(`${operationId} takes no request body; this request has one of ${bytes} bytes.`);
+}
+
+function isPreflight(request: IncomingMessage): boolean {
+  return request.method === "OPTIONS" && request.headers.origin !== undefined && request.headers["access-control-request-method"] !== undefined;
+}
+
+function preflight(request: IncomingMessage, methods: string[]): MockResponse {
+  return {
+    status: 204,
+    headers: {
+      "access-control-allow-methods": methods.join(", ") || "GET",
+      "access-control-allow-headers": String(request.headers["access-control-request-headers"] ?? "authorization, x-api-key"),
+      "access-control-max-age": "600",
+    },
+  };
+}
+
+function send(request: IncomingMessage, response: ServerResponse, result: MockResponse): void {
+  const body = result.body === undefined ? "" : JSON.stringify(result.body);
+  response.writeHead(result.status, {
+    ...result.headers,
+    ...(result.body === undefined ? {} : { "content-type": "application/json" }),
+    "content-length": Buffer.byteLength(body),
+    "access-control-allow-origin": request.headers.origin ?? "*",
+    "access-control-expose-headers": exposedHeaders,
+    vary: "origin",
+  });
+  response.end(body);
+}
+
+/**
+ * What Node's HTTP parser refuses before any handler runs (headers over its limit, a request
+ * line it cannot read, a slow client), answered in the envelope instead of Node's bare 400,
+ * 408 or 431.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === "ECONNRESET" || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const message =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? "The request's headers are larger than the mock accepts (16 KiB in all)."
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? "The request did not arrive in time."
+        : `The request is not valid HTTP/1.1 (${error.code ?? "unreadable"}).`;
+  const body = JSON.stringify(envelope(400, "BAD_REQUEST", message).body);
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
