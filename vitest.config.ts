@@ -41,8 +41,12 @@ export default defineConfig({
         test: {
           name: "stateful",
           include: ["test/stateful/**/*.test.ts"],
-          globalSetup: ["test/stateful/global-setup.ts"],
-          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "mock",
+          include: ["test/mock/**/*.test.ts"],
         },
       },
       {

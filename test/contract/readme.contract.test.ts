@@ -14,7 +14,7 @@ it("the README's client example prints the album's title", () => {
   expect(example, "README.md has no ```ts block after <!-- client-example -->").toBeDefined();
   const runnable = (example as string)
     .replace('"./src/index.ts"', JSON.stringify(join(root, "src/index.ts")))
-    .replace("http://127.0.0.1:4010", inject("prismUrl"));
+    .replace("http://127.0.0.1:4010", inject("mockUrl"));
   const dir = mkdtempSync(join(tmpdir(), "albums-readme-"));
   try {
     // .mts: an ES module wherever it lies, so top-level await works as it does in this repository.
