@@ -20,18 +20,17 @@ export interface Groups {
 }
 
 /**
- * Breaking: oasdiff's errors, the level the gate holds to a major version. Additions: something
- * new (an operation, a parameter, a property...) that breaks nothing. Other: the rest, including
- * oasdiff's warnings, which break some clients and not others.
+ * Breaking: oasdiff's errors, the level the gate holds to a major version. Additions: what its
+ * catalogue says only adds (an operation, a parameter, a property, an accepted value...) and
+ * breaks nothing. Other: the rest, including oasdiff's warnings, which break some clients only.
  */
 export function groupChanges(changes: Change[], catalogue: Map<string, Check>): Groups {
   const groups: Groups = { breaking: [], additions: [], other: [] };
   for (const change of changes) {
     const check = catalogue.get(change.id);
     if (change.level === level.error) groups.breaking.push(change);
-    else if (change.level === level.info && check?.kind === "existence" && check.actions.every((action) => action === "add")) {
-      groups.additions.push(change);
-    } else groups.other.push(change);
+    else if (change.level === level.info && check?.actions.every((action) => action === "add")) groups.additions.push(change);
+    else groups.other.push(change);
   }
   return groups;
 }
