@@ -4,16 +4,14 @@
 // under CI=true, where it fails.
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { generatedDir } from "./generate.ts";
 import { projectRoot } from "./redocly.ts";
+import { changelogFile } from "./release/changelog.ts";
 import { judge } from "./release/gate.ts";
 import { checks, findOasdiff } from "./release/oasdiff.ts";
 import { latestRelease } from "./release/releases.ts";
 import { describeVerdict } from "./release/report.ts";
 
-export const changelogFile = join(projectRoot, "CHANGELOG.md");
-
-const revision = join(generatedDir, "openapi.yaml");
+const revision = join(projectRoot, "generated", "openapi.yaml");
 const release = latestRelease();
 const oasdiff = findOasdiff();
 

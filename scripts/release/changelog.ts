@@ -1,8 +1,12 @@
 // CHANGELOG.md: one section per release, newest first, each a human summary line and the changes
 // oasdiff found against the previous release, grouped for readers of generated clients: what
 // breaks them, what they gain, and the rest.
+import { join } from "node:path";
 import semver from "semver";
+import { projectRoot } from "../redocly.ts";
 import { level, type Change, type Check } from "./oasdiff.ts";
+
+export const changelogFile = join(projectRoot, "CHANGELOG.md");
 
 export const changelogHeader = `# Changelog
 
@@ -65,11 +69,15 @@ export function changelogSection({ version, date, summary, groups }: SectionInpu
   return lines.join("\n");
 }
 
-const heading = /^## (\S+)(?: .*)?$/gm;
+const heading = /^## (\S+)(?: - (.*))?$/gm;
 
-/** Where each version's section starts and ends in the text. */
-function sections(changelog: string): Array<{ version: string; start: number; end: number }> {
-  const starts = [...changelog.matchAll(heading)].map((match) => ({ version: match[1] as string, start: match.index }));
+/** Where each version's section starts and ends in the text, and whether it is a draft. */
+function sections(changelog: string): Array<{ version: string; start: number; end: number; unreleased: boolean }> {
+  const starts = [...changelog.matchAll(heading)].map((match) => ({
+    version: match[1] as string,
+    start: match.index,
+    unreleased: match[2]?.trim() === "unreleased",
+  }));
   return starts.map((section, index) => ({ ...section, end: starts[index + 1]?.start ?? changelog.length }));
 }
 
@@ -86,12 +94,23 @@ export function summaryOf(changelog: string, version: string): string | undefine
   return first && !first.startsWith("#") ? first : undefined;
 }
 
+/** The summary of the draft of the next release (a section marked unreleased), if any. */
+export function draftSummary(changelog: string): string | undefined {
+  const draft = sections(changelog).find((section) => section.unreleased);
+  return draft && summaryOf(changelog, draft.version);
+}
+
 /**
  * The changelog with the version's section in place: replacing the version's own section, or
  * inserted before the first lower version's (newest first). Starts the file when there is none.
+ * A draft under another version goes: it was the same next release, numbered before a later
+ * change raised its version (a breaking change turning 1.1.0 into 2.0.0).
  */
 export function withSection(changelog: string | undefined, version: string, section: string): string {
-  const text = changelog ?? changelogHeader;
+  let text = changelog ?? changelogHeader;
+  for (const draft of sections(text).filter((s) => s.unreleased && s.version !== version).reverse()) {
+    text = text.slice(0, draft.start) + text.slice(draft.end);
+  }
   const existing = sections(text);
   const own = existing.find((s) => s.version === version);
   if (own) return text.slice(0, own.start) + section + separator(text.slice(own.end)) + text.slice(own.end);

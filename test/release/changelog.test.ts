@@ -1,6 +1,6 @@
 // CHANGELOG.md sections: oasdiff's changes in three groups under a human summary, newest first.
 import { describe, expect, it } from "vitest";
-import { changelogHeader, changelogSection, groupChanges, hasEntry, summaryOf, withSection } from "../../scripts/release/changelog.ts";
+import { changelogHeader, changelogSection, draftSummary, groupChanges, hasEntry, summaryOf, withSection } from "../../scripts/release/changelog.ts";
 import { changelog, checks } from "../../scripts/release/oasdiff.ts";
 import { fixture, fixtureAt, missingOasdiff, oasdiff } from "./support.ts";
 
@@ -61,6 +61,16 @@ describe("the changelog file", () => {
     expect(text).toBe(`${changelogHeader}\n${section("1.1.0", "Adds labels.")}\n${section("1.0.0")}`);
     expect(summaryOf(text, "1.1.0")).toBe("Adds labels.");
     expect(summaryOf(text, "1.0.0")).toBe("Summary of 1.0.0.");
+  });
+
+  it("drops the draft of the next release written under another number, whose summary it offers", () => {
+    let text = withSection(undefined, "1.0.0", section("1.0.0"));
+    text = withSection(text, "1.1.0", changelogSection({ version: "1.1.0", date: undefined, summary: "Adds labels.", groups: undefined }));
+    expect(draftSummary(text)).toBe("Adds labels.");
+    text = withSection(text, "2.0.0", section("2.0.0"));
+    expect(hasEntry(text, "1.1.0")).toBe(false);
+    expect(text).toBe(`${changelogHeader}\n${section("2.0.0")}\n${section("1.0.0")}`);
+    expect(draftSummary(text)).toBeUndefined();
   });
 
   it("finds no summary in a section that starts with its changes", () => {
