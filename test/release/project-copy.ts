@@ -1,6 +1,7 @@
 // A throwaway copy of the project, its own git repository, to run the release scripts on for real:
 // they commit, snapshot and build, which the project itself must not see from a test. The copy
-// has the project's files as they are now (committed or not), and shares its node_modules.
+// has the project's files as they are now (committed or not) but its releases: it starts before
+// the first release, whatever the project has released since. It shares the project's node_modules.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -38,7 +39,8 @@ export function copyProject(testScript: string): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "albums-release-copy-"));
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: projectRoot, encoding: "utf8" })
     .split("\0")
-    .filter((file) => file && existsSync(join(projectRoot, file)));
+    .filter((file) => file && existsSync(join(projectRoot, file)))
+    .filter((file) => !file.startsWith("releases/") && file !== "CHANGELOG.md" && file !== "node_modules");
   for (const file of files) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     cpSync(join(projectRoot, file), join(root, file));
@@ -56,6 +58,8 @@ export function copyProject(testScript: string): ProjectCopy {
   };
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", env: env() });
   git("init", "--quiet", "--initial-branch=main");
+  // .gitignore's `node_modules/` matches a folder, not the symbolic link that stands for it here.
+  writeFileSync(join(root, ".git", "info", "exclude"), "/node_modules\n");
   git("add", "--all");
   git("commit", "--quiet", "-m", "The project as it is");
 
