@@ -37,6 +37,15 @@ const gitEnv = {
  */
 export function copyProject(testScript: string): ProjectCopy {
   const root = mkdtempSync(join(tmpdir(), "albums-release-copy-"));
+  try {
+    return setUp(root, testScript);
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function setUp(root: string, testScript: string): ProjectCopy {
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: projectRoot, encoding: "utf8" })
     .split("\0")
     .filter((file) => file && existsSync(join(projectRoot, file)))
