@@ -145,6 +145,9 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       }
       expect(readFileSync(join(dir, "openapi.yaml"), "utf8")).toBe(copy.read("releases/1.0.0/openapi.yaml"));
       expect(readFileSync(join(dir, "index.html"), "utf8")).toContain("Amazon Music Web API - Albums (v1)");
+      // The package carries the changelog of the version it carries.
+      const packed = copy.run("tar", ["-xzOf", join(dir, "amazon-music-albums-v1-1.0.0.tgz"), "package/CHANGELOG.md"]);
+      expect(packed.output).toBe(copy.read("CHANGELOG.md"));
     });
 
     it("rebuilds the same bytes from the same commit, with every source file's time changed", () => {
