@@ -60,9 +60,8 @@ function findOnPath(name: string): string | undefined {
 export function findOasdiff(): { path: string } | { missing: string } {
   const path = findOnPath("oasdiff") ?? goBinDirs().map((dir) => join(dir, "oasdiff")).find((p) => existsSync(p));
   if (path === undefined) {
-    const install = findOnPath("go")
-      ? installOasdiff
-      : `Go (apt-get install golang-go, or https://go.dev/dl), then ${installOasdiff}`;
+    // oasdiff v1.37.0's go.mod asks for Go 1.26: Debian's golang-go (1.19) is too old to build it.
+    const install = findOnPath("go") ? installOasdiff : `Go 1.26 or later (https://go.dev/dl/), then ${installOasdiff}`;
     return { missing: `oasdiff ${oasdiffVersion} is not installed. Install ${install}` };
   }
   const found = versionOf(path);
