@@ -51,6 +51,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "release",
+          include: ["test/release/**/*.test.ts"],
+          // The release tests build and pack a copy of the project, twice.
+          testTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
