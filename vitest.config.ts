@@ -1,29 +1,36 @@
 import { defineConfig } from "vitest/config";
 
+// Every project: a worker ends when its vitest run is killed, so no server of a test outlives it.
+const setupFiles = ["test/support/exit-with-parent.ts"];
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "spec",
+          setupFiles,
           include: ["test/spec/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "unit",
+          setupFiles,
           include: ["test/unit/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "faults",
+          setupFiles,
           include: ["test/faults/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "docs",
+          setupFiles,
           include: ["test/docs/**/*.test.ts"],
           testTimeout: 30_000,
         },
@@ -31,6 +38,7 @@ export default defineConfig({
       {
         test: {
           name: "languages",
+          setupFiles,
           include: ["test/languages/**/*.test.ts"],
           globalSetup: ["test/languages/global-setup.ts"],
           // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
@@ -40,18 +48,21 @@ export default defineConfig({
       {
         test: {
           name: "stateful",
+          setupFiles,
           include: ["test/stateful/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "mock",
+          setupFiles,
           include: ["test/mock/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "release",
+          setupFiles,
           include: ["test/release/**/*.test.ts"],
           // The release tests build and pack a copy of the project, twice.
           testTimeout: 180_000,
@@ -60,6 +71,7 @@ export default defineConfig({
       {
         test: {
           name: "contract",
+          setupFiles,
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
         },
