@@ -1,6 +1,7 @@
 // What the language tests share: the generator versions, finding a toolchain (or skipping with
 // what to install, except under CI=true), running a command with its output kept, a scratch
-// folder per test, and what every language's smoke program must print.
+// folder per test, what every language's smoke program must print, and the generator warnings
+// generators/WARNINGS.md accounts for.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
@@ -67,3 +68,16 @@ export const smokeEnv = (baseUrl: string = inject("mockUrl")) => ({
 
 export const bundle31 = join(projectRoot, "generated/openapi.yaml");
 export const bundle30 = join(projectRoot, "generated/openapi-3.0.yaml");
+
+/**
+ * The warnings generators/WARNINGS.md lists for a generator (the verbatim text in backticks of
+ * each table row naming it): the only ones a test lets through, so none goes unexplained.
+ */
+export function documentedWarnings(generator: string): string[] {
+  const table = readFileSync(join(generatorsDir, "WARNINGS.md"), "utf8").split("\n").filter((line) => line.startsWith("|"));
+  return table
+    .map((line) => line.split("|").map((cell) => cell.trim()))
+    .filter(([, name]) => name?.includes(generator))
+    .map(([, , warning]) => /^`(.+)`$/.exec(warning ?? "")?.[1])
+    .filter((warning): warning is string => warning !== undefined);
+}
