@@ -43,6 +43,11 @@ export default defineConfig({
           globalSetup: ["test/languages/global-setup.ts"],
           // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
           testTimeout: 600_000,
+          // Each file's work is one generator or compiler at a time, in a child process: two files
+          // at once keep both of 2 cores busy (vitest picks one worker there). A maxWorkers of its
+          // own needs a groupOrder of its own: the project runs after the others, not beside them.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
