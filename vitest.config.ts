@@ -23,6 +23,12 @@ export default defineConfig({
       },
       {
         test: {
+          name: "scripts",
+          include: ["test/scripts/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "docs",
           include: ["test/docs/**/*.test.ts"],
           testTimeout: 30_000,
