@@ -36,6 +36,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: "languages",
           include: ["test/languages/**/*.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
