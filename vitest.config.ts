@@ -29,9 +29,25 @@ export default defineConfig({
       },
       {
         test: {
+          name: "scripts",
+          setupFiles,
+          include: ["test/scripts/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "docs",
           setupFiles,
           include: ["test/docs/**/*.test.ts"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "browser",
+          setupFiles,
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
           testTimeout: 30_000,
         },
       },
