@@ -29,7 +29,8 @@ const missing = missingLanguageTools("TypeScript", { [`@hey-api/openapi-ts ${ver
 describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch client)", () => {
   const scratch = scratchDir("typescript");
   afterAll(() => scratch.remove());
-  const modules = join(toolchain as string, "node_modules");
+  // Collected even when skipped: no path may be built from a missing toolchain here.
+  const modules = join(toolchain ?? "", "node_modules");
 
   it("pins the version generators/versions.json names", () => {
     const manifest = JSON.parse(readFileSync(join(own, "package.json"), "utf8")) as { dependencies: Record<string, string> };
