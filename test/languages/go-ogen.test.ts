@@ -4,7 +4,7 @@
 // against the mock and against the drift server.
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { bundle31, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, goBin, missingLanguageTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
 
@@ -24,8 +24,12 @@ const objectSchemas = Object.entries(
 ).flatMap(([name, schema]) => (schema.type === "object" ? [name] : []));
 
 describe.skipIf(missing !== undefined)("Go (ogen)", () => {
-  const scratch = scratchDir("go-ogen");
-  afterAll(() => scratch.remove());
+  // Made in beforeAll, not here: a skipped suite runs no hooks, and would leave the folder behind.
+  let scratch: ReturnType<typeof scratchDir>;
+  beforeAll(() => {
+    scratch = scratchDir("go-ogen");
+  });
+  afterAll(() => scratch?.remove());
 
   it("is the version generators/versions.json pins", () => {
     expect(run(generator as string, ["-version"])).toContain(`ogen version ${versions.ogen} `);

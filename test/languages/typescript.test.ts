@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, symlinkSync } from "node:fs";
 import { homedir } from "node:os";
 import { stripVTControlCharacters } from "node:util";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { bundle31, expectedDriftOutput, expectedSmokeOutput, generatorsDir, missingLanguageTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
 
@@ -27,8 +27,12 @@ const components = Object.keys(
 const missing = missingLanguageTools("TypeScript", { [`@hey-api/openapi-ts ${versions["@hey-api/openapi-ts"]}`]: toolchain }, "bash generators/typescript/install.sh (needs npm)");
 
 describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch client)", () => {
-  const scratch = scratchDir("typescript");
-  afterAll(() => scratch.remove());
+  // Made in beforeAll, not here: a skipped suite runs no hooks, and would leave the folder behind.
+  let scratch: ReturnType<typeof scratchDir>;
+  beforeAll(() => {
+    scratch = scratchDir("typescript");
+  });
+  afterAll(() => scratch?.remove());
   // Collected even when skipped: no path may be built from a missing toolchain here.
   const modules = join(toolchain ?? "", "node_modules");
 
