@@ -1,9 +1,12 @@
 // @hey-api/openapi-ts configuration: types named after the components, an SDK function per
 // operation over its bundled fetch client, and zod schemas that check every 2xx body before it
 // is returned (the fetch client itself checks nothing). It reads OpenAPI 3.1, so it takes the
-// 3.1 bundle. The command a team runs, from the repository root, writing clients/typescript/:
-//   npx @hey-api/openapi-ts@0.95.0 -f generators/typescript/openapi-ts.config.mjs
-// (0.95.0 is the last release that runs on Node 20; later ones need Node 22.)
+// 3.1 bundle. The commands a team runs, from the repository root, writing clients/typescript/:
+//   npm ci --prefix generators/typescript
+//   generators/typescript/node_modules/.bin/openapi-ts -f generators/typescript/openapi-ts.config.mjs
+// Not `npx @hey-api/openapi-ts@0.95.0`: its peer range admits TypeScript 7, which npx then
+// installs, and which has no compiler API for it to call (it stops at `ts.NewLineKind`); the
+// lockfile here holds TypeScript 5.9.3. 0.95.0 is the last release that runs on Node 20.
 export default {
   input: "./generated/openapi.yaml",
   // Output paths are relative to the working folder. `.js` on relative imports, so the client
