@@ -14,7 +14,7 @@ export { findCommand };
 
 export const generatorsDir = join(projectRoot, "generators");
 export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.json"), "utf8")) as Record<
-  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli",
+  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli" | "@hey-api/openapi-ts" | "ogen",
   string
 >;
 
@@ -37,8 +37,12 @@ export const goBin = () => {
 };
 
 /** What is missing for a language, or undefined; see test/support/tools.ts. */
-export function missingLanguageTools(language: string, tools: Record<string, string | undefined>): string | undefined {
-  return missingTools(language, tools, "bash generators/install.sh (needs python3 with pip, go, java and mvn)");
+export function missingLanguageTools(
+  language: string,
+  tools: Record<string, string | undefined>,
+  install = "bash generators/install.sh (needs python3 with pip, go, java and mvn)",
+): string | undefined {
+  return missingTools(language, tools, install);
 }
 
 /** Runs a command to completion; throws with everything it printed when it fails. */
