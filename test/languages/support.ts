@@ -1,11 +1,12 @@
 // What the language tests share: the generator versions, finding a toolchain (or skipping with
 // what to install, except under CI=true), running a command with its output kept, a scratch
-// folder per test, and what every language's smoke program must print.
+// folder per test, what every language's smoke program must print, the description's component
+// names, and the generator warnings generators/WARNINGS.md accounts for.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
 
@@ -36,8 +37,12 @@ export const goBin = () => {
 };
 
 /** What is missing for a language, or undefined; see test/support/tools.ts. */
-export function missingLanguageTools(language: string, tools: Record<string, string | undefined>): string | undefined {
-  return missingTools(language, tools, "bash generators/install.sh (needs python3 with pip, go, java and mvn)");
+export function missingLanguageTools(
+  language: string,
+  tools: Record<string, string | undefined>,
+  install = "bash generators/install.sh (needs python3 with pip, go, java and mvn)",
+): string | undefined {
+  return missingTools(language, tools, install);
 }
 
 /** Runs a command to completion; throws with everything it printed when it fails. */
@@ -67,3 +72,37 @@ export const smokeEnv = (baseUrl: string = inject("mockUrl")) => ({
 
 export const bundle31 = join(projectRoot, "generated/openapi.yaml");
 export const bundle30 = join(projectRoot, "generated/openapi-3.0.yaml");
+
+/** A smoke program's output as lines, to compare with expectedSmokeOutput or expectedDriftOutput. */
+export const lines = (output: string): string[] => output.trim().split("\n");
+
+const schemas = (JSON.parse(readFileSync(join(projectRoot, "generated/openapi.json"), "utf8")) as {
+  components: { schemas: Record<string, { type?: string }> };
+}).components.schemas;
+
+const schemaNames = Object.keys(schemas);
+/** The object components: each is a model of its own name in every generated client. */
+export const objectSchemaNames = schemaNames.filter((name) => schemas[name]?.type === "object");
+
+/**
+ * A generated client's models carry the description's names: each is a component (a generator
+ * names an unnamed schema itself, after an operation and a status: `GetAlbum200Response`,
+ * `InlineObject`), and each object component has its model. Open sets of strings need none.
+ */
+export function expectComponentModels(models: string[]): void {
+  expect(models.filter((name) => !schemaNames.includes(name)), "models that are no component").toEqual([]);
+  expect(objectSchemaNames.filter((name) => !models.includes(name)), "components without their model").toEqual([]);
+}
+
+/**
+ * The warnings generators/WARNINGS.md lists for a generator (the verbatim text in backticks of
+ * each table row naming it): the only ones a test lets through, so none goes unexplained.
+ */
+export function documentedWarnings(generator: string): string[] {
+  const table = readFileSync(join(generatorsDir, "WARNINGS.md"), "utf8").split("\n").filter((line) => line.startsWith("|"));
+  return table
+    .map((line) => line.split("|").map((cell) => cell.trim()))
+    .filter(([, name]) => name?.includes(generator))
+    .map(([, , warning]) => /^`(.+)`$/.exec(warning ?? "")?.[1])
+    .filter((warning): warning is string => warning !== undefined);
+}
