@@ -18,7 +18,8 @@ const missing = missingLanguageTools(
 
 // Kept between runs: the first build compiles reqwest, tokio and the rest (minutes); later ones,
 // only the client and the smoke program. The crates sit at fixed paths too, because Cargo names a
-// path crate's artifacts after its path: a new folder each run would grow the target folder.
+// path crate's artifacts after its path: a new folder each run would grow the target folder. So
+// one run of this file at a time per checkout (Cargo itself waits for the target folder's lock).
 const cache = join(projectRoot, "node_modules/.cache/languages/rust");
 const client = join(cache, "client");
 const smokeCrate = join(cache, "smoke");
