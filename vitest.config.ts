@@ -1,53 +1,98 @@
 import { defineConfig } from "vitest/config";
 
+// Every project: a worker ends when its vitest run is killed, so no server of a test outlives it.
+const setupFiles = ["test/support/exit-with-parent.ts"];
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: "spec",
+          setupFiles,
           include: ["test/spec/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "unit",
+          setupFiles,
           include: ["test/unit/**/*.test.ts"],
         },
       },
       {
         test: {
           name: "faults",
+          setupFiles,
           include: ["test/faults/**/*.test.ts"],
         },
       },
       {
         test: {
+          name: "scripts",
+          setupFiles,
+          include: ["test/scripts/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
           name: "docs",
+          setupFiles,
           include: ["test/docs/**/*.test.ts"],
           testTimeout: 30_000,
         },
       },
       {
         test: {
-          name: "languages",
-          include: ["test/languages/**/*.test.ts"],
-          globalSetup: ["test/languages/global-setup.ts"],
-          // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
-          testTimeout: 600_000,
-        },
-      },
-      {
-        test: {
-          name: "stateful",
-          include: ["test/stateful/**/*.test.ts"],
-          globalSetup: ["test/stateful/global-setup.ts"],
+          name: "browser",
+          setupFiles,
+          include: ["test/browser/**/*.test.ts"],
+          globalSetup: ["test/contract/global-setup.ts"],
           testTimeout: 30_000,
         },
       },
       {
         test: {
+          name: "languages",
+          setupFiles,
+          include: ["test/languages/**/*.test.ts"],
+          globalSetup: ["test/languages/global-setup.ts"],
+          // Generating and compiling a client takes a while, the first time Maven fetches its dependencies.
+          testTimeout: 600_000,
+          // Each file's work is one generator or compiler at a time, in a child process: two files
+          // at once keep both of 2 cores busy (vitest picks one worker there). A maxWorkers of its
+          // own needs a groupOrder of its own: the project runs after the others, not beside them.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: "stateful",
+          setupFiles,
+          include: ["test/stateful/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "mock",
+          setupFiles,
+          include: ["test/mock/**/*.test.ts"],
+        },
+      },
+      {
+        test: {
+          name: "release",
+          setupFiles,
+          include: ["test/release/**/*.test.ts"],
+          // The release tests build and pack a copy of the project, twice.
+          testTimeout: 180_000,
+        },
+      },
+      {
+        test: {
           name: "contract",
+          setupFiles,
           include: ["test/contract/**/*.contract.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
         },

@@ -1,13 +1,20 @@
 // npm run bench: what the client costs over a bare fetch, what batching saves, and what
-// iterating a library holds in memory. Prints a table and writes bench/results.json.
+// iterating a library holds in memory; how fast the mock starts and serves (bench/mock.ts).
+// Prints tables and writes bench/results.local.json (ignored); `-- --update` writes the
+// committed bench/results.json instead, `-- --only client` or `-- --only mock` runs one part.
 // Run with --expose-gc (npm run bench does) so retained memory can be measured after a GC.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { cpus } from "node:os";
 import { Bench } from "tinybench";
 import { createAlbumsClient, type LibraryAlbumsPage } from "../src/index.ts";
+import { mockBenchmarks } from "./mock.ts";
 import { albumBody, library, slowMultiGet } from "./servers.ts";
+
+const { values: options } = parseArgs({ options: { update: { type: "boolean", default: false }, only: { type: "string" } } });
+const runs = (part: "client" | "mock") => options.only === undefined || options.only === part;
 
 const credentials = { apiKey: "amzn1.application.bench", accessToken: "bench-token" };
 const headers = { "x-api-key": credentials.apiKey, authorization: `Bearer ${credentials.accessToken}` };
@@ -133,32 +140,43 @@ async function albumServerProcess(): Promise<{ url: string; stop(): void }> {
   return { url: firstChunk.toString().trim().split("\n")[0] as string, stop: () => child.kill("SIGTERM") };
 }
 
-const stubbed = async () => new Response(albumBody, { headers: { "content-type": "application/json" } });
-const loopback = await albumServerProcess();
-let results;
-try {
-  results = {
-    measuredAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" },
-    overhead: [
-      await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
-      await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
-    ],
-    batching: await batching(50, 4),
-    // The first run warms up fetch's connection pool and compiled code, which would count as growth.
-    iteration: await (async () => {
-      await iteration(2_000);
-      return [await iteration(1_000), await iteration(10_000), await iteration(50_000)];
-    })(),
-  };
-} finally {
-  loopback.stop();
+async function clientBenchmarks() {
+  const stubbed = async () => new Response(albumBody, { headers: { "content-type": "application/json" } });
+  const loopback = await albumServerProcess();
+  try {
+    return {
+      overhead: [
+        await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
+        await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
+      ],
+      batching: await batching(50, 4),
+      // The first run warms up fetch's connection pool and compiled code, which would count as growth.
+      iteration: await (async () => {
+        await iteration(2_000);
+        return [await iteration(1_000), await iteration(10_000), await iteration(50_000)];
+      })(),
+    };
+  } finally {
+    loopback.stop();
+  }
 }
 
-writeFileSync(new URL("results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-console.log(`Node ${results.machine.node}, ${results.machine.cpus} x ${results.machine.cpu}\n`);
-console.table(results.overhead.map((o) => ({ "per-call overhead": o.name, "bare fetch ops/s": o.bareOpsPerSec, "client ops/s": o.clientOpsPerSec, "client / bare": o.clientToBare })));
-const { batching: b } = results;
-console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
-console.table(results.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
-console.log("Written to bench/results.json");
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown" };
+console.log(`Node ${machine.node}, ${machine.cpus} x ${machine.cpu}\n`);
+const client = runs("client") ? await clientBenchmarks() : undefined;
+if (client) {
+  console.table(client.overhead.map((o) => ({ "per-call overhead": o.name, "bare fetch ops/s": o.bareOpsPerSec, "client ops/s": o.clientOpsPerSec, "client / bare": o.clientToBare })));
+  const { batching: b } = client;
+  console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
+  console.table(client.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
+}
+const mock = runs("mock") ? await mockBenchmarks() : undefined;
+if (mock) {
+  console.table([{ "first 200 after launch (median of 5)": "ms", "npm start": mock.startupMs.npmStart, "bare node:http (floor)": mock.startupMs.floor }]);
+  console.table(mock.throughputAt10Connections.map((row) => ({ "GET /albums/{id}, 10 connections": row.server, "requests/s": row.requestsPerSec, "p99 ms": row.p99Ms })));
+  console.log(`The default mode serves ${mock.defaultToProvider} of what the provider alone does.`);
+}
+
+const file = new URL(options.update ? "results.json" : "results.local.json", import.meta.url);
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...client, ...(mock ? { mock } : {}) }, null, 2)}\n`);
+console.log(`Written to bench/${options.update ? "results.json" : "results.local.json (npm run bench -- --update writes bench/results.json)"}`);

@@ -858,7 +858,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description How long to wait before retrying, as a number of seconds or an HTTP date. Amazon does not document this header; a gateway may send it, and a client should honour it when present.
+         * @description How long to wait before retrying: a number of seconds (`2`) or an HTTP date, in any of the three forms HTTP allows (RFC 9110, section 10.2.3). Amazon does not document this header; a gateway may send it, and a client should honour it when present.
          * @example 2
          */
         RetryAfter: string;

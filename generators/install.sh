@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Installs every language's code generator at the version pinned in generators/versions.json,
-# each from its own registry (PyPI, the Go module proxy, Maven Central, the npm registry): it
-# runs generators/<language>/install.sh for each language folder that has one.
+# Installs the tools pinned in generators/versions.json, each from its own registry (PyPI, the Go
+# module proxy, Maven Central, the npm registry): every language's code generator, and oasdiff,
+# which the release gate (npm run diff) runs. Each has its installer, generators/<name>/install.sh.
+# With names (`bash generators/install.sh oasdiff`), installs only those: the gate needs only Go.
 set -euo pipefail
 cd "$(dirname "$0")"
-for installer in */install.sh; do
-  echo "generators: ${installer%/install.sh}"
-  bash "$installer"
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  for installer in */install.sh; do names+=("${installer%/install.sh}"); done
+fi
+for name in "${names[@]}"; do
+  if [ ! -f "$name/install.sh" ]; then
+    echo "Unknown tool '$name': expected one of $(ls -d */ | tr -d / | tr '\n' ' ')" >&2
+    exit 2
+  fi
+  echo "generators: $name"
+  bash "$name/install.sh"
 done

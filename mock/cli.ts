@@ -4,8 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "../scripts/redocly.ts";
-import { digestFileName, sourceDigest } from "../scripts/source-digest.ts";
 import { createCatalog } from "./catalog.ts";
+import { ensureFreshBundle } from "./fresh-bundle.ts";
 import { createMockServer, type MockServer } from "./server.ts";
 import { defaultProviderOptions } from "./provider.ts";
 import { watchParent } from "./parent-watch.ts";
@@ -61,7 +61,7 @@ const provider = {
 };
 const staticMode = values.static || values.dynamic;
 
-await freshBundle();
+await ensureFreshBundle();
 const document = JSON.parse(readFileSync(join(projectRoot, "generated", "openapi.json"), "utf8")) as object;
 if (values["list-albums"]) {
   for (const album of createCatalog({ document, ...provider, generated: provider.generatedAlbums }).all()) console.log(`${album.id}\t${album.title}`);
@@ -117,20 +117,6 @@ function wholeNumber(name: string, value: string, min: number, max: number): num
     process.exit(2);
   }
   return number;
-}
-
-/** Rebuilds generated/ when openapi/ changed since it was written, so the mock serves the description as it is now. */
-async function freshBundle(): Promise<void> {
-  let recorded = "";
-  try {
-    recorded = readFileSync(join(projectRoot, "generated", digestFileName), "utf8").trim();
-  } catch {
-    // No digest yet: rebuild.
-  }
-  if (recorded === sourceDigest()) return;
-  console.log("openapi/ changed since generated/ was written: regenerating (npm run generate)…");
-  const { generate } = await import("../scripts/generate.ts");
-  await generate();
 }
 
 function banner(url: string, server: MockServer): string {

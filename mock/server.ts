@@ -163,6 +163,10 @@ function prismRequest(request: IncomingMessage, url: URL, route: Route): IHttpRe
         `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
       );
     }
+    // Prism reads an empty value as no value at all; the description allows none (no allowEmptyValue).
+    if (declared && values.includes("") && !declared.allowEmptyValue) {
+      throw badRequest(`The query parameter ${name} is empty: give it a value, or leave it out.`);
+    }
     query[name] = values.length === 1 ? (values[0] as string) : values;
   }
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value ?? ""].flat().join(", ")]));

@@ -1,34 +1,45 @@
 // `npm run docs`: builds the reference docs into dist/docs/index.html, one self-contained page
-// (Redoc inlined, no request to another host). `npm run docs:serve` also serves it on loopback.
-import { createReadStream } from "node:fs";
+// (Redoc inlined, no request to another host), with CHANGELOG.md beside it, where the page's
+// "Changes" section links. `npm run docs:serve` also serves both on loopback.
+import { copyFileSync, createReadStream, existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { isMain } from "./is-main.ts";
 import { projectRoot, redocly } from "./redocly.ts";
 
 export const docsDir = join(projectRoot, "dist", "docs");
 export const docsPage = join(docsDir, "index.html");
+const changelog = join(projectRoot, "CHANGELOG.md");
 
-export function buildDocs(): void {
+/** The page at `output` (the release's artefacts have their own), and the changelog beside it. */
+export function buildDocs(output: string = docsPage): void {
   redocly([
     "build-docs",
     "albums@v1",
     "--output",
-    docsPage,
+    output,
     "--inlineBundle",
     "--template",
     join(projectRoot, "docs", "template.hbs"),
   ]);
+  if (existsSync(changelog)) copyFileSync(changelog, join(dirname(output), "CHANGELOG.md"));
 }
 
 /**
  * Serves the page on loopback (port 0 picks a free one). Every path answers with the page: Redoc
- * routes its sections by path, so a deep link works as it would on a host with a fallback.
+ * routes its sections by path, so a deep link works as it would on a host with a fallback. All
+ * but CHANGELOG.md, the page's one link to a file beside it, shown as text.
  */
 export async function serveDocs(port: number): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((_, response) => {
+  const server = createServer((request, response) => {
+    const copied = join(docsDir, "CHANGELOG.md");
+    if (new URL(request.url ?? "/", "http://localhost").pathname.endsWith("/CHANGELOG.md") && existsSync(copied)) {
+      response.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+      createReadStream(copied).pipe(response);
+      return;
+    }
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     createReadStream(docsPage).pipe(response);
   });

@@ -1,4 +1,5 @@
-// Smoke test of the generated Java client against the mock. Prints one line per check.
+// Smoke test of the generated Java client against the mock, or the drift server (ALBUMS_BASE_URL).
+// Prints one line per check; any answer the client cannot decode ends it with an exception.
 import dev.example.amazonmusic.albums.ApiClient;
 import dev.example.amazonmusic.albums.ApiException;
 import dev.example.amazonmusic.albums.api.AlbumsApi;
@@ -38,10 +39,11 @@ public class Smoke {
     String ids = page.getEdges().stream().map(LibraryAlbumEdge::getNode).map(n -> n.getId()).collect(Collectors.joining(", "));
     System.out.println("library: " + ids + " (hasNextPage " + page.getPageInfo().getHasNextPage() + ")");
 
+    // saveState is an open set: a plain String, so a state Amazon adds later comes through as it is.
     SaveAlbumResult saved = library.saveLibraryAlbum("B091MTJT3P").getData().getSaveAlbum();
-    System.out.println("save: " + saved.getAlbum().getId() + " " + saved.getSaveState().getValue());
+    System.out.println("save: " + saved.getAlbum().getId() + " " + saved.getSaveState());
     RemoveAlbumResult removed = library.removeLibraryAlbum("B091MTJT3P").getData().getRemoveAlbum();
-    System.out.println("remove: " + removed.getAlbum().getId() + " " + removed.getSaveState().getValue());
+    System.out.println("remove: " + removed.getAlbum().getId() + " " + removed.getSaveState());
 
     try {
       albums.getAlbum("B0064UPU4G", Map.of("Prefer", "code=404"));

@@ -1,10 +1,11 @@
 // Every code sample of the description, pointed at the mock instead of production, does what it
-// says: curl gets the documented 200, and the Python and TypeScript samples print the example's data.
+// says: curl gets the documented 200, and the Python and TypeScript samples print the data. The
+// samples' user has the library of the description's example (saved before the samples run).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { productionBaseUrl } from "../../src/index.ts";
 import type { JsonObject } from "../spec/support/spec.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
@@ -16,7 +17,15 @@ const env = { ...process.env, AMAZON_MUSIC_API_KEY: "amzn1.application.samples",
 const dir = mkdtempSync(join(tmpdir(), "albums-samples-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What each operation's Python and TypeScript samples print against the mock's first example. */
+beforeAll(async () => {
+  const headers = { "x-api-key": env.AMAZON_MUSIC_API_KEY, authorization: `Bearer ${env.AMAZON_MUSIC_ACCESS_TOKEN}` };
+  for (const id of ["B07B62ZK5S", "B06VWVWDDH"]) {
+    const response = await fetch(`${inject("mockUrl")}/me/library/albums/${id}`, { method: "PUT", headers });
+    expect(response.status).toBe(200);
+  }
+});
+
+/** What each operation's Python and TypeScript samples print against the mock. */
 const printed: Record<string, string[]> = {
   getAlbum: ["Discovery 14"],
   getAlbums: ["B0064UPU4G Discovery", "B00D3PLC1K Around the world"],
@@ -28,7 +37,7 @@ const printed: Record<string, string[]> = {
 function sample(operationId: string, lang: string): string {
   const found = (operationById(operationId)["x-codeSamples"] as JsonObject[]).find((s) => s.lang === lang);
   expect(found, `${operationId} has a ${lang} sample`).toBeDefined();
-  return String(found?.source).replaceAll(production, inject("prismUrl"));
+  return String(found?.source).replaceAll(production, inject("mockUrl"));
 }
 
 const curl = findCommand("curl");
@@ -51,7 +60,7 @@ describe.skipIf(missing !== undefined).each(Object.keys(printed))("%s's samples,
     const code = sample(operationId, "TypeScript")
       .replace('"amazon-music-albums-v1"', JSON.stringify(clientEntry))
       // The samples call production; here the client is pointed at the mock.
-      .replace("createAlbumsClient({", `createAlbumsClient({ baseUrl: ${JSON.stringify(inject("prismUrl"))},`);
+      .replace("createAlbumsClient({", `createAlbumsClient({ baseUrl: ${JSON.stringify(inject("mockUrl"))},`);
     const file = join(dir, `${operationId}.mts`);
     writeFileSync(file, code);
     const output = run(process.execPath, [join(projectRoot, "node_modules/tsx/dist/cli.mjs"), file]);

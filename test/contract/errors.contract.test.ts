@@ -48,7 +48,7 @@ describe("requests without both credentials", () => {
     ["only the API key", { "x-api-key": credentials.apiKey }],
     ["only the bearer token", { authorization: `Bearer ${credentials.accessToken}` }],
   ])("get 401 from the mock, on every operation: %s", async (_, headers) => {
-    const base = inject("prismUrl");
+    const base = inject("mockUrl");
     const requests: Array<[string, string]> = [
       ["GET", "/albums/B0064UPU4G"],
       ["GET", "/albums?ids=B0064UPU4G,B00D3PLC1K"],

@@ -1,4 +1,5 @@
-// The README's client example, run as a newcomer would (`npx tsx`), against the mock.
+// The README's client example is examples/quick-start.ts, word for word, and it runs as a
+// newcomer runs it (`npm run example`, with tsx) against the mock, printing what its comments say.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,22 +7,27 @@ import { join } from "node:path";
 import { expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 
-const root = projectRoot;
+const example = readFileSync(join(projectRoot, "examples/quick-start.ts"), "utf8");
 
-it("the README's client example prints the album's title", () => {
-  const readme = readFileSync(join(root, "README.md"), "utf8");
-  const example = /<!-- client-example -->\s*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(example, "README.md has no ```ts block after <!-- client-example -->").toBeDefined();
-  const runnable = (example as string)
-    .replace('"./src/index.ts"', JSON.stringify(join(root, "src/index.ts")))
-    .replace("http://127.0.0.1:4010", inject("prismUrl"));
+it("the README shows examples/quick-start.ts as it is", () => {
+  const readme = readFileSync(join(projectRoot, "README.md"), "utf8");
+  const shown = /<!-- examples\/quick-start\.ts -->\s*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(shown, "README.md has no ```ts block after <!-- examples/quick-start.ts -->").toBe(example);
+});
+
+it("examples/quick-start.ts prints the album, the library and the typed error", () => {
+  const runnable = example
+    // The package's name resolves to its build (dist/): here the source stands in for it.
+    .replace('"amazon-music-albums-v1"', JSON.stringify(join(projectRoot, "src/index.ts")))
+    .replace('accessToken: "my-user"', `accessToken: "readme-${process.pid}"`)
+    .replace("http://127.0.0.1:4010", inject("mockUrl"));
   const dir = mkdtempSync(join(tmpdir(), "albums-readme-"));
   try {
     // .mts: an ES module wherever it lies, so top-level await works as it does in this repository.
-    writeFileSync(join(dir, "example.mts"), runnable);
-    const tsx = join(root, "node_modules/tsx/dist/cli.mjs");
-    const printed = execFileSync(process.execPath, [tsx, join(dir, "example.mts")], { encoding: "utf8", timeout: 20_000 });
-    expect(printed.trim().split("\n")).toEqual(["Discovery", "[ 'B07B62ZK5S', 'B06VWVWDDH' ]"]);
+    writeFileSync(join(dir, "quick-start.mts"), runnable);
+    const tsx = join(projectRoot, "node_modules/tsx/dist/cli.mjs");
+    const printed = execFileSync(process.execPath, [tsx, join(dir, "quick-start.mts")], { encoding: "utf8", timeout: 60_000 });
+    expect(printed.trim().split("\n")).toEqual(["Discovery 14", "in my library: B00D3PLC1K Around the world", "404 RESOURCE_NOT_FOUND"]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

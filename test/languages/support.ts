@@ -14,7 +14,7 @@ export { findCommand };
 
 export const generatorsDir = join(projectRoot, "generators");
 export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.json"), "utf8")) as Record<
-  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli",
+  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli" | "@hey-api/openapi-ts" | "ogen",
   string
 >;
 

@@ -1,17 +1,35 @@
-// A client of the stateful stack, as a user of its own (each bearer token has its own library)
-// and with an API key of its own (each key has its own rate limit), recording every answer.
+// The stateful tests' mock: in this test file's own process (so that mutation testing sees the
+// mock's code run), in its default, realistic mode, with a clock the tests drive; and clients of
+// it, each a user of its own (each bearer token has its own library) with an API key of its own
+// (each key has its own rate limit), recording every status.
 import { randomUUID } from "node:crypto";
-import { inject } from "vitest";
-import { createCatalog } from "../../mock/catalog.ts";
-import { defaultProviderOptions } from "../../mock/provider.ts";
+import { afterAll, beforeAll } from "vitest";
+import type { ProviderOptions } from "../../mock/provider.ts";
 import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
+import { startMock, type RunningMock } from "../support/mock.ts";
 
-export function stackClient(options: Partial<AlbumsClientOptions> = {}) {
+/** Milliseconds on the mock's rate-limit clock: moved only by the tests. */
+export const clock = { now: 0 };
+
+let running: RunningMock | undefined;
+
+export function useMock(provider: Partial<ProviderOptions> = {}): () => RunningMock {
+  beforeAll(async () => {
+    running = await startMock({ provider: { now: () => clock.now, ...provider } });
+  });
+  afterAll(() => running?.close());
+  return () => {
+    if (!running) throw new Error("the mock is not running: call useMock() at the top of the test file");
+    return running;
+  };
+}
+
+export function userClient(options: Partial<AlbumsClientOptions> = {}) {
   const statuses: number[] = [];
   const client = createAlbumsClient({
     apiKey: `amzn1.application.${randomUUID()}`,
     accessToken: `user-${randomUUID()}`,
-    baseUrl: inject("statefulUrl"),
+    baseUrl: running?.url ?? "http://127.0.0.1:1",
     fetch: async (request) => {
       const response = await fetch(request);
       statuses.push(response.status);
@@ -21,6 +39,3 @@ export function stackClient(options: Partial<AlbumsClientOptions> = {}) {
   });
   return { client, statuses };
 }
-
-/** The provider's catalog, as its defaults make it: album IDs to save. */
-export const catalog = createCatalog({ seed: defaultProviderOptions.seed, generated: defaultProviderOptions.generatedAlbums });

@@ -2,7 +2,7 @@
 // APIs evolve without breaking their contract. Every object gains a property the description
 // does not list, every open set a value it does not know (DOLBY_ATMOS, ALREADY_SAVED, an unknown
 // error code), IDs change shape (entry and user IDs that are not UUIDs or lower-case), a date
-// loses its milliseconds, and a page repeats an edge. A client generated from the description,
+// loses its milliseconds and another comes with an offset, and a page repeats an edge. A client generated from the description,
 // or ours, must decode all of it: `expectedDriftOutput` is what each smoke program prints.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -55,7 +55,9 @@ const responses = {
   albums: () => {
     const body = example("AlbumsDiscoveryAndAroundTheWorld");
     const data = body.data as JsonObject;
-    data.albums = (data.albums as JsonObject[]).map(evolvedAlbum);
+    const [first, second] = (data.albums as JsonObject[]).map(evolvedAlbum);
+    // A date-time with an offset instead of Z: RFC 3339 allows both.
+    data.albums = [first, { ...second, releaseDate: "1997-04-11T00:00:00-05:00" }] as JsonObject[];
     return withUnknownProperties(body);
   },
   library: () => {

@@ -1,4 +1,5 @@
-// Smoke test of the generated Go client against the mock. Prints one line per check.
+// Smoke test of the generated Go client against the mock, or the drift server (ALBUMS_BASE_URL).
+// Prints one line per check; an answer the client cannot decode ends it with the error.
 package main
 
 import (
@@ -46,6 +47,7 @@ func main() {
 	}
 	fmt.Printf("library: %s (hasNextPage %t)\n", strings.Join(ids, ", "), page.PageInfo.HasNextPage)
 
+	// SaveState is an open set: an alias of string, so a state Amazon adds later comes through as it is.
 	saved, err := client.SaveLibraryAlbumWithResponse(ctx, "B091MTJT3P")
 	check(err)
 	fmt.Printf("save: %s %s\n", saved.JSON200.Data.SaveAlbum.Album.Id, saved.JSON200.Data.SaveAlbum.SaveState)

@@ -1,6 +1,6 @@
 // Finds every example in the description together with the schema it illustrates:
 // parameter, header and media-type examples (`example` and named `examples`), and the
-// `examples` arrays of every schema and subschema.
+// `examples` arrays (3.1) or `example` (3.0) of every schema and subschema.
 import { deref, escapePointerToken, isObject, type Json, type JsonObject } from "./spec.ts";
 import type { SchemaValidator } from "./validator.ts";
 
@@ -75,6 +75,8 @@ function walkSchema(where: string, schema: Json, found: FoundExample[]): void {
   if (Array.isArray(schema.examples)) {
     schema.examples.forEach((value, index) => found.push({ where: `${where}/examples/${index}`, schema, value }));
   }
+  // OpenAPI 3.0's one example per schema (the 3.0 rendering turns `examples` into it).
+  if (schema.example !== undefined) found.push({ where: `${where}/example`, schema, value: schema.example });
   for (const key of subschemaKeys) walkSchema(`${where}/${key}`, schema[key] ?? null, found);
   for (const key of subschemaListKeys) {
     const list = schema[key];

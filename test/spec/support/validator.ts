@@ -20,6 +20,8 @@ export function createValidator(spec: JsonObject): SchemaValidator {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addFormats(ajv);
   for (const keyword of schemaExtensions) ajv.addKeyword({ keyword, schemaType: "array" });
+  // An annotation of OpenAPI's Schema Object (3.0's only example keyword), not of JSON Schema.
+  ajv.addKeyword({ keyword: "example" });
 
   const components = spec.components as JsonObject | undefined;
   ajv.addSchema({ $id: componentsId, $defs: rewriteRefs(components?.schemas ?? {}) } as object);

@@ -1,0 +1,110 @@
+// `npm start`'s command line, run as a user runs it: help, refusals, a busy port, the banner
+// with albums that exist, one log line per request (or none with --quiet), the catalog listing.
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createServer, type Server } from "node:net";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { projectRoot } from "../../scripts/redocly.ts";
+
+const cli = ["--import", "tsx", join(projectRoot, "mock/cli.ts")];
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [...cli, ...args], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+
+/** Starts the mock, waits for its banner, and gives its URL, what it printed, and a way to stop it. */
+async function serve(args: string[]) {
+  const child = spawn(process.execPath, [...cli, "--port", "0", ...args], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+  const exited = once(child, "exit");
+  while (!/Ctrl-C stops it/.test(output)) {
+    await Promise.race([once(child.stdout, "data"), exited.then(() => Promise.reject(new Error(`the mock exited:\n${output}`)))]);
+  }
+  const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string;
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      child.kill("SIGTERM");
+      const [code] = (await exited) as [number | null];
+      return code;
+    },
+  };
+}
+
+const headers = { "x-api-key": "amzn1.application.cli", authorization: "Bearer cli-user" };
+
+describe("npm start's command line", () => {
+  it("--help prints every option and exits 0", () => {
+    const result = run(["--help"]);
+    expect(result.status).toBe(0);
+    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--list-albums", "--quiet", "--help"]) {
+      expect(result.stdout).toContain(option);
+    }
+  });
+
+  it.each([
+    [["--bogus"], /Unknown option '--bogus'/],
+    [["--port", "http"], /--port must be a whole number from 0 to 65535, not "http"\./],
+    [["--albums", "many"], /--albums must be a whole number from 0 to 1000000, not "many"\./],
+  ])("refuses %j with exit 2 and says why", (args, message) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it("stops at once on a busy port, with exit 1 and what to do", async () => {
+    const busy: Server = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const { port } = busy.address() as { port: number };
+    try {
+      const result = run(["--port", String(port)]);
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(`port ${port} is in use: pass --port or set PORT`);
+      expect(result.stdout).not.toContain("Try:");
+    } finally {
+      busy.close();
+    }
+  });
+
+  it("takes its port from PORT", () => {
+    expect(run([], { PORT: "not-a-port" }).stderr).toContain('--port must be a whole number from 0 to 65535, not "not-a-port".');
+  });
+
+  it("--list-albums prints the catalog, examples first, and --albums sizes it", () => {
+    const lines = run(["--list-albums", "--albums", "3"]).stdout.trim().split("\n");
+    expect(lines[0]).toBe("B0064UPU4G\tDiscovery");
+    expect(lines).toHaveLength(5 + 3);
+    expect(lines.every((line) => /^[A-Z0-9]{10}\t\S/.test(line))).toBe(true);
+  });
+
+  it("names albums that exist and says state lives in memory; logs one line per request", { timeout: 60_000 }, async () => {
+    const mock = await serve([]);
+    expect(mock.output()).toMatch(/kept in memory: it resets when the mock\nstops/);
+    const named = [...mock.output().matchAll(/\b(B0[A-Z0-9]{8}) \(/g)].map((match) => match[1] as string);
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    for (const id of named) expect((await fetch(`${mock.url}/albums/${id}`, { headers })).status).toBe(200);
+    await fetch(`${mock.url}/albums/B000000000`, { headers });
+    expect(await mock.stop()).toBe(0);
+    const lines = mock.output().split("\n").filter((line) => line.startsWith("GET /albums/"));
+    expect(lines).toHaveLength(named.length + 1);
+    expect(lines.at(-1)).toMatch(/^GET \/albums\/B000000000 404 RESOURCE_NOT_FOUND getAlbum \d+\.\d ms$/);
+    expect(mock.output()).not.toContain("cli-user");
+  });
+
+  it("--quiet logs no request", { timeout: 60_000 }, async () => {
+    const mock = await serve(["--quiet"]);
+    await fetch(`${mock.url}/albums/B0064UPU4G`, { headers });
+    expect(await mock.stop()).toBe(0);
+    expect(mock.output()).not.toMatch(/^GET /m);
+  });
+
+  it("--static answers from the examples, whatever the album", { timeout: 60_000 }, async () => {
+    const mock = await serve(["--static", "--quiet"]);
+    const response = await fetch(`${mock.url}/me/library/albums/B0064UPU4G`, { method: "PUT", headers });
+    expect(((await response.json()) as { data: { saveAlbum: { album: { id: string } } } }).data.saveAlbum.album.id).toBe("B091MTJT3P");
+    expect(mock.output()).toContain("static: the description's examples");
+    await mock.stop();
+  });
+});

@@ -1,0 +1,202 @@
+// The mock's parts on their own: the LRU map that bounds its state, the libraries and their
+// page tokens, the rate limiter on an injected clock, the Prefer header, the credentials.
+import { describe, expect, it } from "vitest";
+import { checkCredentials } from "../../mock/credentials.ts";
+import { MockError } from "../../mock/envelope.ts";
+import { BadCursorError, Libraries } from "../../mock/library.ts";
+import { LruMap } from "../../mock/lru.ts";
+import { parsePrefer } from "../../mock/prefer.ts";
+import { RateLimiter } from "../../mock/rate-limit.ts";
+
+describe("LruMap", () => {
+  it("keeps at most its capacity, forgetting the least recently used first", () => {
+    const map = new LruMap<string, number>(2);
+    map.set("a", 1);
+    map.set("b", 2);
+    expect(map.get("a")).toBe(1); // a is now the most recent
+    map.set("c", 3);
+    expect([map.get("a"), map.get("b"), map.get("c"), map.size]).toEqual([1, undefined, 3, 2]);
+  });
+
+  it("setting a key again refreshes it instead of adding one", () => {
+    const map = new LruMap<string, number>(2);
+    map.set("a", 1);
+    map.set("b", 2);
+    map.set("a", 10);
+    map.set("c", 3);
+    expect([map.get("a"), map.get("b"), map.size]).toEqual([10, undefined, 2]);
+  });
+
+  it("refuses a capacity that is not a whole number of at least 1", () => {
+    for (const capacity of [0, -1, 1.5, Number.NaN]) expect(() => new LruMap(capacity)).toThrow(RangeError);
+    expect(new LruMap(1).capacity).toBe(1);
+  });
+});
+
+describe("Libraries", () => {
+  const ids = (entries: Array<{ albumId: string }>) => entries.map((entry) => entry.albumId);
+
+  it("a read creates nothing: an unknown user has an empty library and costs no memory", () => {
+    const libraries = new Libraries(10);
+    expect(libraries.page("nobody", 100, undefined)).toEqual({ entries: [], next: undefined });
+    libraries.remove("nobody", "B0064UPU4G");
+    expect(libraries.users).toBe(0);
+  });
+
+  it("pages in save order; the token continues after the last album shown", () => {
+    const libraries = new Libraries(10);
+    for (const id of ["A1", "A2", "A3", "A4", "A5"]) libraries.save("u", id);
+    const first = libraries.page("u", 2, undefined);
+    expect(ids(first.entries)).toEqual(["A1", "A2"]);
+    const second = libraries.page("u", 2, first.next);
+    expect(ids(second.entries)).toEqual(["A3", "A4"]);
+    const last = libraries.page("u", 2, second.next);
+    expect(last).toMatchObject({ next: undefined });
+    expect(ids(last.entries)).toEqual(["A5"]);
+  });
+
+  it("a last page that is exactly full has no token", () => {
+    const libraries = new Libraries(10);
+    for (const id of ["A1", "A2", "A3", "A4"]) libraries.save("u", id);
+    const first = libraries.page("u", 2, undefined);
+    expect(libraries.page("u", 2, first.next)).toMatchObject({ next: undefined });
+  });
+
+  it("removals and saves between pages neither skip nor repeat the albums that stay", () => {
+    const libraries = new Libraries(10);
+    for (const id of ["A1", "A2", "A3", "A4", "A5", "A6"]) libraries.save("u", id);
+    const first = libraries.page("u", 2, undefined);
+    libraries.remove("u", "A1"); // already shown
+    libraries.remove("u", "A3"); // not yet shown
+    libraries.save("u", "A7");
+    libraries.remove("u", "A2");
+    libraries.save("u", "A2"); // saved again: a new entry, at the end
+    const rest = [];
+    for (let cursor = first.next; cursor !== undefined; ) {
+      const page = libraries.page("u", 2, cursor);
+      rest.push(...ids(page.entries));
+      cursor = page.next;
+    }
+    expect([...ids(first.entries), ...rest]).toEqual(["A1", "A2", "A4", "A5", "A6", "A7", "A2"]);
+  });
+
+  it("saving twice keeps the first entry; a new save after a removal is a new entry", () => {
+    const libraries = new Libraries(10);
+    libraries.save("u", "A1");
+    const [entry] = libraries.page("u", 10, undefined).entries;
+    libraries.save("u", "A1");
+    expect(libraries.page("u", 10, undefined).entries).toEqual([entry]);
+    libraries.remove("u", "A1");
+    libraries.save("u", "A1");
+    const [again] = libraries.page("u", 10, undefined).entries;
+    expect(again?.objectId).not.toBe(entry?.objectId);
+    expect(again?.objectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it("each user has a library of their own, and at most maxUsers are kept", () => {
+    const libraries = new Libraries(2);
+    libraries.save("u1", "A1");
+    libraries.save("u2", "A2");
+    libraries.save("u3", "A3");
+    expect(libraries.users).toBe(2);
+    expect(ids(libraries.page("u1", 10, undefined).entries)).toEqual([]);
+    expect(ids(libraries.page("u3", 10, undefined).entries)).toEqual(["A3"]);
+  });
+
+  it.each(["made-up", "tztok-v2_", "tztok-v2_bm90IGpzb24", `tztok-v2_${Buffer.from('{"after":0}').toString("base64url")}`, `tztok-v2_${Buffer.from('{"after":"1"}').toString("base64url")}`, `tztok-v2_${Buffer.from('{"after":1.5}').toString("base64url")}`])(
+    "refuses a cursor it did not give: %s",
+    (cursor) => {
+      expect(() => new Libraries(1).page("u", 10, cursor)).toThrow(BadCursorError);
+    },
+  );
+});
+
+describe("RateLimiter", () => {
+  it("lets capacity requests through at once, then asks to wait whole seconds until one is refilled", () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 2, perSecond: 0.5, maxKeys: 10 }, () => now);
+    expect([limiter.take("k"), limiter.take("k"), limiter.take("k")]).toEqual([undefined, undefined, 2]);
+    now = 1000;
+    expect(limiter.take("k")).toBe(1);
+    now = 2000;
+    expect(limiter.take("k")).toBeUndefined();
+  });
+
+  it("refills no more than its capacity", () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 2, perSecond: 1, maxKeys: 10 }, () => now);
+    limiter.take("k");
+    now = 60_000;
+    expect([limiter.take("k"), limiter.take("k"), limiter.take("k")]).toEqual([undefined, undefined, 1]);
+  });
+
+  it("keeps a bucket per key, at most maxKeys of them", () => {
+    const limiter = new RateLimiter({ capacity: 1, perSecond: 1, maxKeys: 2 }, () => 0);
+    expect([limiter.take("a"), limiter.take("b"), limiter.take("a")]).toEqual([undefined, undefined, 1]);
+    limiter.take("c");
+    expect(limiter.keys).toBe(2);
+  });
+});
+
+describe("parsePrefer", () => {
+  it.each([
+    [undefined, undefined],
+    ["respond-async", undefined],
+    ["code=404", { code: 404 }],
+    ["code=429, example=THROTTLED", { code: 429, example: "THROTTLED" }],
+    ['example="secondPage"', { example: "secondPage" }],
+    ["dynamic=true; seed=7", { dynamic: true, seed: "7" }],
+    ["Dynamic=false", { dynamic: false }],
+    [["code=500", "example=INTERNAL"], { code: 500, example: "INTERNAL" }],
+  ])("%j asks for %j", (header, preferences) => {
+    expect(parsePrefer(header)).toEqual(preferences);
+  });
+
+  it.each(["code=", "code=4040", "code=abc", "code=600", "example=", "dynamic=yes"])("refuses %s with a 400 that says why", (header) => {
+    const error = (() => {
+      try {
+        parsePrefer(header);
+      } catch (thrown) {
+        return thrown;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(MockError);
+    expect(error).toMatchObject({ status: 400, code: "BAD_REQUEST", message: expect.stringContaining(`Prefer: ${header}`) });
+  });
+});
+
+describe("checkCredentials", () => {
+  const check = (headers: Record<string, string>, expiredTokens = true) => {
+    try {
+      return checkCredentials(headers, { expiredTokens });
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it("gives digests, never the values, and a user ID of the API's form", () => {
+    const credentials = check({ "x-api-key": "amzn1.application.SECRET", authorization: "Bearer SECRET-TOKEN" });
+    expect(JSON.stringify(credentials)).not.toMatch(/SECRET/);
+    expect(credentials).toMatchObject({ apiKeyDigest: expect.stringMatching(/^[0-9a-f]{64}$/), userId: expect.stringMatching(/^[0-9a-f]{26}$/) });
+    expect(check({ "x-api-key": "k", authorization: "Bearer SECRET-TOKEN" })).toMatchObject({ userDigest: (credentials as { userDigest: string }).userDigest });
+    expect(check({ "x-api-key": "k", authorization: "Bearer OTHER" })).not.toMatchObject({ userDigest: (credentials as { userDigest: string }).userDigest });
+  });
+
+  it.each([
+    [{}, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "  ", authorization: "Bearer t" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k", authorization: "Basic dTpw" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k", authorization: "BearerXYZ" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k", authorization: "Bearer" }, "INVALID_AUTH_TOKEN"],
+    [{ "x-api-key": "k", authorization: "Bearer    " }, "INVALID_AUTH_TOKEN"],
+    [{ "x-api-key": "k", authorization: "Bearer expired-1" }, "INVALID_ACCESS_TOKEN"],
+  ])("refuses %j with 401 %s", (headers, code) => {
+    expect(check(headers)).toMatchObject({ status: 401, code });
+  });
+
+  it("takes a token starting with 'expired' as any other when expired tokens are off (the static mode)", () => {
+    expect(check({ "x-api-key": "k", authorization: "Bearer expired-1" }, false)).toHaveProperty("userDigest");
+  });
+});
