@@ -4,26 +4,11 @@
 // and run against the mock and against the drift server.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { generate, java, openApiGeneratorTools, quickJvm } from "./openapi-generator.ts";
-import {
-  expectComponentModels, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, lines, missingLanguageTools, run, scratchDir,
-  smokeEnv,
-} from "./support.ts";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { generate, java, maven, mvn, openApiGeneratorTools, quickJvm } from "./openapi-generator.ts";
+import { expectComponentModels, expectedDriftOutput, expectedSmokeOutput, generatorsDir, lines, missingLanguageTools, run, scratchDir, smokeEnv } from "./support.ts";
 
-const mvn = findCommand("mvn");
 const missing = missingLanguageTools("Kotlin", { mvn, ...openApiGeneratorTools }, "apt-get install maven, bash generators/install.sh (the generator)");
-
-/** Maven offline, so a run never reaches the network for what ~/.m2 holds; online only for what it lacks. */
-function maven(args: string[], cwd: string): string {
-  const options = { cwd, env: { MAVEN_OPTS: quickJvm.join(" ") } };
-  try {
-    return run(mvn as string, ["--offline", "--quiet", "--batch-mode", ...args], options);
-  } catch (error) {
-    if (!/in offline mode/.test(String(error))) throw error;
-    return run(mvn as string, ["--quiet", "--batch-mode", ...args], options);
-  }
-}
 
 /** group:artifact:version of each library a build file names, its version properties resolved. */
 function gradleLibraries(buildGradle: string): string[] {
@@ -50,10 +35,16 @@ function kotlinDaemons(): string[] {
 }
 
 describe.skipIf(missing !== undefined)("Kotlin (OpenAPI Generator, jvm-okhttp4)", () => {
-  const scratch = scratchDir("kotlin");
-  afterAll(() => scratch.remove());
-  const client = join(scratch.path, "client");
-  const models = join(client, "src/main/kotlin/dev/example/amazonmusic/albums/models");
+  // Made in beforeAll, not here: a skipped suite runs no hooks, and would leave the folder behind.
+  let scratch: ReturnType<typeof scratchDir>;
+  let client: string;
+  let models: string;
+  beforeAll(() => {
+    scratch = scratchDir("kotlin");
+    client = join(scratch.path, "client");
+    models = join(client, "src/main/kotlin/dev/example/amazonmusic/albums/models");
+  });
+  afterAll(() => scratch?.remove());
 
   // The client and the smoke program, compiled together by one Maven run: the classpath to run it.
   let classpath: string | undefined;
