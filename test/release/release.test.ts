@@ -144,7 +144,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
         expect(createHash("sha256").update(readFileSync(join(dir, file))).digest("hex"), file).toBe(hash);
       }
       expect(readFileSync(join(dir, "openapi.yaml"), "utf8")).toBe(copy.read("releases/1.0.0/openapi.yaml"));
-      expect(readFileSync(join(dir, "index.html"), "utf8")).toContain("Amazon Music Web API - Albums (v1)");
+      expect(readFileSync(join(dir, "index.html"), "utf8")).toContain("Amazon Music Web API: Albums v1");
       // The package carries the changelog of the version it carries.
       const packed = copy.run("tar", ["-xzOf", join(dir, "amazon-music-albums-v1-1.0.0.tgz"), "package/CHANGELOG.md"]);
       expect(packed.output).toBe(copy.read("CHANGELOG.md"));
