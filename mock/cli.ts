@@ -7,7 +7,7 @@ import { projectRoot } from "../scripts/redocly.ts";
 import { createCatalog } from "./catalog.ts";
 import { ensureFreshBundle } from "./fresh-bundle.ts";
 import { createMockServer, type MockServer } from "./server.ts";
-import { defaultProviderOptions } from "./provider.ts";
+import { defaultProviderOptions, defaultRateLimit } from "./provider.ts";
 import { watchParent } from "./parent-watch.ts";
 
 const usage = `Usage: npm start -- [options]
@@ -21,6 +21,7 @@ Serves a mock of the Amazon Music Web API Albums v1 operations, checked against 
   --dynamic         Like --static, with generated data for every response.
   --albums <n>      Albums to generate for the catalog, beyond the examples' (default ${defaultProviderOptions.generatedAlbums}).
   --seed <n>        Seed of the generated catalog (default ${defaultProviderOptions.seed}).
+  --rate-limit <n>  Requests a second per API key, in bursts of up to twice that (default ${defaultRateLimit.perSecond}; 0: none).
   --list-albums     Print the catalog's album IDs and titles, and exit.
   --quiet           No line per request; only the banner and errors.
   --help            This text.
@@ -55,9 +56,11 @@ if (values.help) {
   process.exit(0);
 }
 const port = wholeNumber("--port", values.port, 0, 65535);
+const perSecond = wholeNumber("--rate-limit", values["rate-limit"], 0, 1_000_000);
 const provider = {
   generatedAlbums: wholeNumber("--albums", values.albums, 0, 1_000_000),
   seed: wholeNumber("--seed", values.seed, 0, 2 ** 32 - 1),
+  rateLimit: perSecond === 0 ? undefined : { ...defaultRateLimit, perSecond, capacity: 2 * perSecond },
 };
 const staticMode = values.static || values.dynamic;
 
@@ -103,6 +106,7 @@ function parse() {
       dynamic: { type: "boolean", default: false },
       albums: { type: "string", default: String(defaultProviderOptions.generatedAlbums) },
       seed: { type: "string", default: String(defaultProviderOptions.seed) },
+      "rate-limit": { type: "string", default: String(defaultRateLimit.perSecond) },
       "list-albums": { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
@@ -142,6 +146,7 @@ stops. Any credential values will do, but both must be there. Try:
   ${curl} -X PUT ${url}/me/library/albums/B00D3PLC1K
   ${curl} ${url}/me/library/albums
 
+${provider.rateLimit ? `An API key may send ${provider.rateLimit.perSecond} requests a second, in bursts of ${provider.rateLimit.capacity}; past that, 429 (--rate-limit).` : "No rate limit (--rate-limit 0)."}
 Albums: ${named.join(", ")}, and ${albums.length - named.length} more
 (npm start -- --list-albums prints them all; --albums <n> --seed <n> makes another catalog).
 Other answers on demand: 'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.

@@ -27,17 +27,21 @@ export interface ProviderOptions {
   seed: number;
   /** How many albums to generate beyond the description's examples. */
   generatedAlbums: number;
-  rateLimit: RateLimit;
+  /** The rate limit per API key; `undefined` for none. */
+  rateLimit: RateLimit | undefined;
   /** How many users' libraries are kept (least recently used forgotten first). */
   maxUsers: number;
   /** Milliseconds, monotonic; tests inject their own clock. */
   now?: () => number;
 }
 
+/** 300 requests at once per API key, refilled at 150 a second; at most 10,000 keys' buckets kept. */
+export const defaultRateLimit: RateLimit = { capacity: 300, perSecond: 150, maxKeys: 10_000 };
+
 export const defaultProviderOptions: ProviderOptions = {
   seed: 1,
   generatedAlbums: 300,
-  rateLimit: { capacity: 300, perSecond: 150, maxKeys: 10_000 },
+  rateLimit: defaultRateLimit,
   maxUsers: 10_000,
 };
 
@@ -52,7 +56,7 @@ export function createProvider(document: ExampleSource, options: Partial<Provide
   const { seed, generatedAlbums, rateLimit, maxUsers, now } = { ...defaultProviderOptions, ...options };
   const catalog = createCatalog({ document, seed, generated: generatedAlbums });
   const libraries = new Libraries(maxUsers);
-  const limiter = new RateLimiter(rateLimit, now);
+  const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
 
   const known = (id: string): Album => {
     const album = catalog.get(id);
@@ -108,10 +112,10 @@ export function createProvider(document: ExampleSource, options: Partial<Provide
   return {
     catalog,
     handle(request) {
-      const wait = limiter.take(request.credentials.apiKeyDigest);
+      const wait = limiter?.take(request.credentials.apiKeyDigest);
       if (wait !== undefined) throw new MockError(429, "THROTTLED", "Rate exceeded.", { "retry-after": String(wait) });
       return operations[request.operationId](request);
     },
-    state: () => ({ users: libraries.users, apiKeys: limiter.keys }),
+    state: () => ({ users: libraries.users, apiKeys: limiter?.keys ?? 0 }),
   };
 }

@@ -48,6 +48,7 @@ describe("npm start's command line", () => {
     [["--bogus"], /Unknown option '--bogus'/],
     [["--port", "http"], /--port must be a whole number from 0 to 65535, not "http"\./],
     [["--albums", "many"], /--albums must be a whole number from 0 to 1000000, not "many"\./],
+    [["--rate-limit", "-5"], /--rate-limit/],
   ])("refuses %j with exit 2 and says why", (args, message) => {
     const result = run(args);
     expect(result.status).toBe(2);
@@ -91,6 +92,18 @@ describe("npm start's command line", () => {
     expect(lines).toHaveLength(named.length + 1);
     expect(lines.at(-1)).toMatch(/^GET \/albums\/B000000000 404 RESOURCE_NOT_FOUND getAlbum \d+\.\d ms$/);
     expect(mock.output()).not.toContain("cli-user");
+  });
+
+  it("says the rate limit in its banner, and --rate-limit sets it or turns it off", { timeout: 60_000 }, async () => {
+    for (const [args, said] of [
+      [[], "An API key may send 150 requests a second, in bursts of 300"],
+      [["--rate-limit", "5"], "An API key may send 5 requests a second, in bursts of 10"],
+      [["--rate-limit", "0"], "No rate limit (--rate-limit 0)."],
+    ] as const) {
+      const mock = await serve(["--quiet", ...args]);
+      expect(mock.output()).toContain(said);
+      await mock.stop();
+    }
   });
 
   it("--quiet logs no request", { timeout: 60_000 }, async () => {
