@@ -1,11 +1,10 @@
-// Prism's libraries, in this process: its reading of the description into operations, its
-// request and response validators, and its mocker (examples, forced statuses, generated data).
+// Prism's libraries, in this process: its reading of the description into operations, and its
+// mocker (examples, forced statuses, generated data).
 // The mocker pulls in json-schema-faker and faker (about half a second), so it is loaded only
 // when the first request needs it, or when `preload()` is called once the mock is serving.
 import type { IHttpOperation } from "@stoplight/types";
 import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http/dist/utils/operations.js";
-import { validateInput, validateOutput } from "@stoplight/prism-http/dist/validator/index.js";
 import { createRequire } from "node:module";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";
 import type { Preferences } from "./prefer.ts";
@@ -15,10 +14,6 @@ export const generatedArrayItems = 5;
 
 export interface PrismParts {
   operations: IHttpOperation[];
-  /** The request's violations of the description, as Prism words them; empty when valid. */
-  requestViolations(operation: IHttpOperation, request: IHttpRequest): string[];
-  /** The response's violations of the description; empty when valid. */
-  responseViolations(operation: IHttpOperation, response: MockResponse): string[];
   /** What Prism's mocker answers: an example, a forced status, or generated data. */
   mock(operation: IHttpOperation, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
   /** Loads the mocker now rather than on the first request that needs it. */
@@ -34,9 +29,6 @@ export async function loadPrism(document: object): Promise<PrismParts> {
   return {
     operations,
     preload: async () => void loadMocker(),
-    requestViolations: (operation, request) => messages(validateInput({ resource: operation, element: request })),
-    responseViolations: (operation, response) =>
-      messages(validateOutput({ resource: operation, element: { statusCode: response.status, headers: response.headers, body: response.body } })),
     async mock(operation, request, preferences) {
       const { mock, logger } = loadMocker();
       const result = mock({
@@ -85,10 +77,6 @@ interface PrismLogger {
 const silentLogger: PrismLogger = new Proxy({} as PrismLogger, {
   get: (_, name) => (name === "child" ? () => silentLogger : () => undefined),
 });
-
-function messages(result: { _tag: "Left"; left: Array<{ message: string; path?: string[] }> } | { _tag: "Right" }): string[] {
-  return result._tag === "Right" ? [] : result.left.map((violation) => violation.message);
-}
 
 function fromPrism(response: IHttpResponse): MockResponse {
   const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));

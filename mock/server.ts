@@ -1,5 +1,5 @@
 // The mock: one HTTP server in this process. Every request is routed, checked against the
-// description (credentials, parameters) and answered either by the reference provider (the
+// description (credentials, parameters: mock/validation.ts) and answered either by the reference provider (the
 // realistic mode, the default) or by Prism's mocker (the static mode, and in the realistic mode
 // any request that says `Prefer: code=`, `example=` or `dynamic=`). Every answer is checked
 // against the description before it leaves, and every refusal, including what Node's HTTP
@@ -14,6 +14,7 @@ import { loadPrism } from "./prism.ts";
 import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
 import { realisticDocument } from "./realistic.ts";
 import { createRouter, type Route } from "./routes.ts";
+import { createValidation } from "./validation.ts";
 
 export type MockMode = "realistic" | "static";
 
@@ -52,21 +53,21 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const document = await realisticDocument(options.document);
   const prism = await loadPrism(document);
   const router = createRouter(prism.operations);
+  const validation = createValidation(document as Record<string, unknown>);
   const provider = mode === "realistic" ? createProvider(document, options.provider) : undefined;
   const log = options.log;
 
   async function answer(request: IncomingMessage, route: Route): Promise<MockResponse> {
     const credentials = checkCredentials(request.headers, { expiredTokens: mode === "realistic" });
     const url = new URL(request.url ?? "/", "http://mock");
-    const input = prismRequest(request, url, route);
-    const violations = prism.requestViolations(route.operation, input);
+    const query = queryOf(url, route);
+    const violations = validation.request(route.operationId, { path: route.path, query });
     if (violations.length > 0) throw badRequest(`The request does not match the description: ${violations.join("; ")}.`);
 
     const preferences = parsePrefer(request.headers.prefer);
     if (!provider || preferences) {
-      return prism.mock(route.operation, input, { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
+      return prism.mock(route.operation, prismRequest(request, url, route), { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
     }
-    const query = Object.fromEntries(url.searchParams);
     return provider.handle({ operationId: route.operationId, path: route.path, query, credentials });
   }
 
@@ -84,7 +85,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         operationId = route.operationId;
         await refuseBody(request, maxBodyBytes, route.operationId);
         result = await toResponse(() => answer(request, route));
-        const broken = prism.responseViolations(route.operation, withJsonType(result));
+        const broken = validation.response(route.operationId, result.status, result.headers, result.body);
         if (broken.length > 0) {
           log?.(`  the answer broke the description: ${broken.join("; ")}`);
           result = envelope(500, "INTERNAL", `The mock's answer broke the description: ${broken.join("; ")}.`);
@@ -143,34 +144,38 @@ function internal(error: unknown): MockResponse {
   return envelope(500, "INTERNAL", `The mock failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-function withJsonType(result: MockResponse): MockResponse {
-  return result.body === undefined ? result : { ...result, headers: { "content-type": "application/json", ...result.headers } };
-}
-
 function errorCode(result: MockResponse): string {
   const code = (result.body as { error?: { code?: unknown } } | undefined)?.error?.code;
   return typeof code === "string" ? ` ${code}` : "";
 }
 
-/** What Prism's validators and mocker read: the raw path, the query, the headers. */
-function prismRequest(request: IncomingMessage, url: URL, route: Route): IHttpRequest {
-  const query: Record<string, string | string[]> = {};
+/**
+ * The query's parameters, each once. A declared parameter given twice is refused (a server may
+ * read either value; `ids` is comma-separated in one parameter), and so is an empty one (Prism
+ * read `?limit=` as no limit at all; the description allows no empty value).
+ */
+function queryOf(url: URL, route: Route): Record<string, string> {
+  const query: Record<string, string> = {};
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
     const declared = route.operation.request?.query?.find((parameter) => parameter.name === name);
-    if (values.length > 1 && declared && declared.explode !== true) {
+    if (values.length > 1 && declared) {
       throw badRequest(
         `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
       );
     }
-    // Prism reads an empty value as no value at all; the description allows none (no allowEmptyValue).
     if (declared && values.includes("") && !declared.allowEmptyValue) {
       throw badRequest(`The query parameter ${name} is empty: give it a value, or leave it out.`);
     }
-    query[name] = values.length === 1 ? (values[0] as string) : values;
+    query[name] = values.at(-1) as string;
   }
+  return query;
+}
+
+/** What Prism's mocker reads: the raw path, the query, the headers. */
+function prismRequest(request: IncomingMessage, url: URL, route: Route): IHttpRequest {
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value ?? ""].flat().join(", ")]));
-  return { method: route.operation.method as IHttpRequest["method"], url: { path: url.pathname, query }, headers };
+  return { method: route.operation.method as IHttpRequest["method"], url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers };
 }
 
 /**
