@@ -1,36 +1,43 @@
-// Prism's libraries, in this process: its reading of the description into operations, and its
-// mocker (examples, forced statuses, generated data).
-// The mocker pulls in json-schema-faker and faker (about half a second), so it is loaded only
-// when the first request needs it, or when `preload()` is called once the mock is serving.
-import type { IHttpOperation } from "@stoplight/types";
-import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
-import { getHttpOperationsFromSpec } from "@stoplight/prism-http/dist/utils/operations.js";
+// Prism's mocker, in this process: the description's examples, a forced status, generated data
+// (`Prefer: code=`, `example=`, `dynamic=`, and the static mode). Prism's reading of the
+// description and its mocker pull in json-schema-faker, faker and a JSON Schema toolchain (about
+// a second), so they are loaded when the first request needs them, or when `preload()` is called
+// once the mock is serving: the realistic mode starts without them.
 import { createRequire } from "node:module";
+import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
+import type { IHttpOperation } from "@stoplight/types";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";
 import type { Preferences } from "./prefer.ts";
 
 /** The most items a generated array has: json-schema-faker would fill every array to its maxItems (100 albums, 139 kB). */
 export const generatedArrayItems = 5;
 
-export interface PrismParts {
-  operations: IHttpOperation[];
-  /** What Prism's mocker answers: an example, a forced status, or generated data. */
-  mock(operation: IHttpOperation, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
-  /** Loads the mocker now rather than on the first request that needs it. */
+export interface PrismMocker {
+  /** What Prism's mocker answers for the operation: an example, a forced status, or generated data. */
+  mock(operationId: string, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
+  /** Loads Prism now rather than on the first request that needs it. */
   preload(): Promise<void>;
 }
 
-export async function loadPrism(document: object): Promise<PrismParts> {
-  // Prism dereferences the document it is given, in place: it gets a copy.
-  const operations = await getHttpOperationsFromSpec(structuredClone(document));
-  let mocker: Mocker | undefined;
-  const loadMocker = () => (mocker ??= requireMocker());
+// The module is CommonJS with `exports.default`, required (not imported) where it is needed.
+type MockFunction = (typeof import("@stoplight/prism-http/dist/mocker/index.js"))["default"];
+
+interface Loaded {
+  operations: Map<string, IHttpOperation>;
+  mock: MockFunction;
+}
+
+const require = createRequire(import.meta.url);
+
+export function createPrismMocker(document: object): PrismMocker {
+  let loaded: Promise<Loaded> | undefined;
+  const load = () => (loaded ??= loadPrism(document));
 
   return {
-    operations,
-    preload: async () => void loadMocker(),
-    async mock(operation, request, preferences) {
-      const { mock, logger } = loadMocker();
+    preload: async () => void (await load()),
+    async mock(operationId, request, preferences) {
+      const { operations, mock } = await load();
+      const operation = operations.get(operationId) as IHttpOperation;
       const result = mock({
         resource: operation,
         // The request was validated already: Prism must not pick an error response for it.
@@ -43,30 +50,23 @@ export async function loadPrism(document: object): Promise<PrismParts> {
           // Only JSON is described: the Accept header must not make Prism refuse to answer.
           mediaTypes: ["application/json"],
         },
-      })(logger as never);
+      })(silentLogger as never);
       if (result._tag === "Left") throw explainMockerError(result.left, operation, preferences);
       return fromPrism(result.right);
     },
   };
 }
 
-// The module is CommonJS with `exports.default`, required (not imported) where it is needed.
-type MockFunction = (typeof import("@stoplight/prism-http/dist/mocker/index.js"))["default"];
-
-interface Mocker {
-  mock: MockFunction;
-  logger: PrismLogger;
-}
-
-const require = createRequire(import.meta.url);
-
-function requireMocker(): Mocker {
+async function loadPrism(document: object): Promise<Loaded> {
+  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js") as typeof import("@stoplight/prism-http/dist/utils/operations.js");
   const { default: mock } = require("@stoplight/prism-http/dist/mocker/index.js") as { default: MockFunction };
   // The json-schema-faker instance Prism itself uses, found from Prism's own folder.
   const fromPrism = createRequire(require.resolve("@stoplight/prism-http"));
   const { JSONSchemaFaker } = fromPrism("json-schema-faker") as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
   JSONSchemaFaker.option("maxItems", generatedArrayItems);
-  return { mock, logger: silentLogger };
+  // Prism dereferences the document it is given, in place: it gets a copy.
+  const operations = await getHttpOperationsFromSpec(structuredClone(document));
+  return { operations: new Map(operations.map((operation) => [String(operation.iid), operation])), mock };
 }
 
 /** Prism logs through pino; the mock logs one line per request itself. */

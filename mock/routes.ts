@@ -1,12 +1,10 @@
 // The description's paths as routes: which operation a method and path name, with the path's
 // parameters decoded, or why none does (404 for a path the API does not have, 405 with the
 // methods it does have).
-import type { IHttpOperation } from "@stoplight/types";
 import { MockError, badRequest, quote } from "./envelope.ts";
 import type { OperationId } from "./provider.ts";
 
 export interface Route {
-  operation: IHttpOperation;
   operationId: OperationId;
   /** Decoded path parameters. */
   path: Record<string, string>;
@@ -23,23 +21,24 @@ interface PathEntry {
   template: string;
   pattern: RegExp;
   names: string[];
-  byMethod: Map<string, IHttpOperation>;
+  /** Upper-case method to operationId. */
+  byMethod: Map<string, OperationId>;
 }
 
-export function createRouter(operations: IHttpOperation[]): Router {
-  const entries = new Map<string, PathEntry>();
-  for (const operation of operations) {
-    let entry = entries.get(operation.path);
-    if (!entry) {
-      const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-      // The description's paths are plain segments and {parameters}: nothing else to escape.
-      const source = operation.path.replace(/\{[^}]+\}/g, "([^/]+)");
-      entry = { template: operation.path, pattern: new RegExp(`^${source}$`), names, byMethod: new Map() };
-      entries.set(operation.path, entry);
-    }
-    entry.byMethod.set(operation.method.toUpperCase(), operation);
-  }
-  const all = [...entries.values()];
+const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+export function createRouter(document: { paths?: Record<string, Record<string, unknown>> }): Router {
+  const all: PathEntry[] = Object.entries(document.paths ?? {}).map(([template, item]) => {
+    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+    // The description's paths are plain segments and {parameters}: nothing else to escape.
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+    const byMethod = new Map(
+      Object.entries(item)
+        .filter(([method]) => methods.includes(method))
+        .map(([method, operation]) => [method.toUpperCase(), (operation as { operationId: OperationId }).operationId] as const),
+    );
+    return { template, pattern, names, byMethod };
+  });
 
   const match = (pathname: string) => {
     for (const entry of all) {
@@ -58,8 +57,8 @@ export function createRouter(operations: IHttpOperation[]): Router {
         const withoutSlash = pathname.length > 1 && pathname.endsWith("/") && match(pathname.slice(0, -1)) ? ` (without the trailing slash: ${pathname.slice(0, -1)})` : "";
         throw new MockError(404, "RESOURCE_NOT_FOUND", `${method} ${quote(pathname, 100)} is not an operation of this API${withoutSlash}. Its paths: ${all.map((e) => e.template).join(", ")}.`);
       }
-      const operation = found.entry.byMethod.get(method);
-      if (!operation) {
+      const operationId = found.entry.byMethod.get(method);
+      if (!operationId) {
         const allowed = [...found.entry.byMethod.keys()].join(", ");
         throw new MockError(405, "METHOD_NOT_ALLOWED", `${method} is not a method of ${found.entry.template}: it has ${allowed}.`, { allow: allowed });
       }
@@ -72,7 +71,7 @@ export function createRouter(operations: IHttpOperation[]): Router {
           throw badRequest(`The path parameter ${name}, ${quote(raw)}, has a malformed percent-escape.`);
         }
       });
-      return { operation, operationId: operation.iid as OperationId, path };
+      return { operationId, path };
     },
   };
 }

@@ -10,11 +10,11 @@ import type { IHttpRequest } from "@stoplight/prism-http";
 import { checkCredentials } from "./credentials.ts";
 import { MockError, badRequest, envelope, type MockResponse } from "./envelope.ts";
 import { parsePrefer } from "./prefer.ts";
-import { loadPrism } from "./prism.ts";
+import { createPrismMocker } from "./prism.ts";
 import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
 import { realisticDocument } from "./realistic.ts";
 import { createRouter, type Route } from "./routes.ts";
-import { createValidation } from "./validation.ts";
+import { createValidation, type Validation } from "./validation.ts";
 
 export type MockMode = "realistic" | "static";
 
@@ -51,22 +51,22 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   // Generated and checked against the realistic shapes, which every answer of the published description also has.
   const document = await realisticDocument(options.document);
-  const prism = await loadPrism(document);
-  const router = createRouter(prism.operations);
-  const validation = createValidation(document as Record<string, unknown>);
+  const prism = createPrismMocker(document);
+  const router = createRouter(document);
+  const validation = createValidation(document);
   const provider = mode === "realistic" ? createProvider(document, options.provider) : undefined;
   const log = options.log;
 
   async function answer(request: IncomingMessage, route: Route): Promise<MockResponse> {
     const credentials = checkCredentials(request.headers, { expiredTokens: mode === "realistic" });
     const url = new URL(request.url ?? "/", "http://mock");
-    const query = queryOf(url, route);
+    const query = queryOf(url, route, validation);
     const violations = validation.request(route.operationId, { path: route.path, query });
     if (violations.length > 0) throw badRequest(`The request does not match the description: ${violations.join("; ")}.`);
 
     const preferences = parsePrefer(request.headers.prefer);
     if (!provider || preferences) {
-      return prism.mock(route.operation, prismRequest(request, url, route), { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
+      return prism.mock(route.operationId, prismRequest(request, url), { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
     }
     return provider.handle({ operationId: route.operationId, path: route.path, query, credentials });
   }
@@ -154,11 +154,11 @@ function errorCode(result: MockResponse): string {
  * read either value; `ids` is comma-separated in one parameter), and so is an empty one (Prism
  * read `?limit=` as no limit at all; the description allows no empty value).
  */
-function queryOf(url: URL, route: Route): Record<string, string> {
+function queryOf(url: URL, route: Route, validation: Validation): Record<string, string> {
   const query: Record<string, string> = {};
   for (const name of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(name);
-    const declared = route.operation.request?.query?.find((parameter) => parameter.name === name);
+    const declared = validation.queryParameter(route.operationId, name);
     if (values.length > 1 && declared) {
       throw badRequest(
         `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
@@ -172,10 +172,11 @@ function queryOf(url: URL, route: Route): Record<string, string> {
   return query;
 }
 
-/** What Prism's mocker reads: the raw path, the query, the headers. */
-function prismRequest(request: IncomingMessage, url: URL, route: Route): IHttpRequest {
+/** What Prism's mocker reads: the method, the raw path, the query, the headers. */
+function prismRequest(request: IncomingMessage, url: URL): IHttpRequest {
   const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value ?? ""].flat().join(", ")]));
-  return { method: route.operation.method as IHttpRequest["method"], url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers };
+  const method = (request.method ?? "GET").toLowerCase() as IHttpRequest["method"];
+  return { method, url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers };
 }
 
 /**

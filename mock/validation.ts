@@ -18,6 +18,7 @@ interface Parameter {
   required?: boolean;
   style?: string;
   explode?: boolean;
+  allowEmptyValue?: boolean;
   schema: Json;
 }
 
@@ -28,7 +29,16 @@ export interface RequestValues {
   query: Record<string, string>;
 }
 
+/** How a query parameter is declared, for what the mock refuses before validating (repeats, empty values). */
+export interface QueryParameter {
+  style?: string;
+  explode?: boolean;
+  allowEmptyValue?: boolean;
+}
+
 export interface Validation {
+  /** The declaration of an operation's query parameter, or undefined when it has none of that name. */
+  queryParameter(operationId: string, name: string): QueryParameter | undefined;
   /** What is wrong with the request, in the words of the description; empty when nothing. */
   request(operationId: string, values: RequestValues): string[];
   /** What is wrong with the answer; empty when nothing. */
@@ -37,8 +47,9 @@ export interface Validation {
 
 const componentsId = "urn:albums-mock:components";
 
-export function createValidation(document: Json): Validation {
-  const components = (document.components ?? {}) as Record<string, Record<string, Json>>;
+export function createValidation(document: object): Validation {
+  const { paths, components: found } = document as { paths?: Record<string, Json>; components?: Record<string, Record<string, Json>> };
+  const components = found ?? {};
   const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: true });
   addFormats(ajv);
   // Annotations of the description, not constraints.
@@ -56,35 +67,45 @@ export function createValidation(document: Json): Validation {
     return current as T;
   };
 
-  const operations = new Map<string, { request: ValidateFunction; parameters: Parameter[]; responses: Map<string, CompiledResponse> }>();
-  for (const item of Object.values((document.paths ?? {}) as Record<string, Json>)) {
+  // Each operation's validators are compiled when it is first asked for: compiling them all
+  // would add a fifth of a second to every start.
+  const declarations = new Map<string, { parameters: Parameter[]; responses: Record<string, unknown> }>();
+  for (const item of Object.values(paths ?? {})) {
     for (const [method, operation] of Object.entries(item)) {
       if (!["get", "put", "post", "delete", "patch"].includes(method)) continue;
       const op = operation as Json;
       const parameters = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => resolve<Parameter>(p));
-      const responses = new Map<string, CompiledResponse>();
-      for (const [status, response] of Object.entries((op.responses ?? {}) as Json)) {
-        const { content, headers } = resolve<{ content?: Record<string, { schema?: Json }>; headers?: Record<string, unknown> }>(response);
-        const schema = content?.["application/json"]?.schema;
-        responses.set(status, {
-          body: schema ? ajv.compile(local(schema)) : undefined,
-          headers: Object.entries(headers ?? {}).map(([name, header]) => {
-            const resolved = resolve<{ required?: boolean; schema: Json }>(header);
-            return { name: name.toLowerCase(), required: resolved.required ?? false, check: ajv.compile(local(resolved.schema)) };
-          }),
-        });
-      }
-      operations.set(String(op.operationId), { request: ajv.compile(requestSchema(parameters)), parameters, responses });
+      // A parameter the mock cannot read fails the start, not the first request.
+      requestSchema(parameters);
+      declarations.set(String(op.operationId), { parameters, responses: (op.responses ?? {}) as Record<string, unknown> });
     }
   }
-
-  const find = (operationId: string) => {
-    const found = operations.get(operationId);
-    if (!found) throw new Error(`${operationId} is not an operation of the description.`);
-    return found;
+  const compiled = new Map<string, { request: ValidateFunction; parameters: Parameter[]; responses: Map<string, CompiledResponse> }>();
+  const compile = (operationId: string) => {
+    const declared = declarations.get(operationId);
+    if (!declared) throw new Error(`${operationId} is not an operation of the description.`);
+    const responses = new Map<string, CompiledResponse>();
+    for (const [status, response] of Object.entries(declared.responses)) {
+      const { content, headers } = resolve<{ content?: Record<string, { schema?: Json }>; headers?: Record<string, unknown> }>(response);
+      const schema = content?.["application/json"]?.schema;
+      responses.set(status, {
+        body: schema ? ajv.compile(local(schema)) : undefined,
+        headers: Object.entries(headers ?? {}).map(([name, header]) => {
+          const resolved = resolve<{ required?: boolean; schema: Json }>(header);
+          return { name: name.toLowerCase(), required: resolved.required ?? false, check: ajv.compile(local(resolved.schema)) };
+        }),
+      });
+    }
+    const operation = { request: ajv.compile(requestSchema(declared.parameters)), parameters: declared.parameters, responses };
+    compiled.set(operationId, operation);
+    return operation;
   };
 
+  const find = (operationId: string) => compiled.get(operationId) ?? compile(operationId);
+
   return {
+    queryParameter: (operationId, name) => declarations.get(operationId)?.parameters.find((parameter) => parameter.in === "query" && parameter.name === name),
+
     request(operationId, values) {
       const { request, parameters } = find(operationId);
       const input = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
