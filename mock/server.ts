@@ -1,6 +1,6 @@
 // The mock: one HTTP server in this process. Every request is routed, checked against the
-// description (credentials, parameters: mock/validation.ts) and answered either by the reference provider (the
-// realistic mode, the default) or by Prism's mocker (the static mode, and in the realistic mode
+// description (credentials, then parameters: validation.ts) and answered either by the reference
+// provider (the realistic mode, the default) or by Prism's mocker (the static mode, and in the realistic mode
 // any request that says `Prefer: code=`, `example=` or `dynamic=`). Every answer is checked
 // against the description before it leaves, and every refusal, including what Node's HTTP
 // parser would answer by itself, is in the API's error envelope. No input makes it crash.
@@ -84,7 +84,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         const route = router.find(method, pathname);
         operationId = route.operationId;
         await refuseBody(request, maxBodyBytes, route.operationId);
-        result = await toResponse(() => answer(request, route));
+        // Refusals too are checked against the description below: they are answers of the operation.
+        result = await answer(request, route).catch(refusal);
         const broken = validation.response(route.operationId, result.status, result.headers, result.body);
         if (broken.length > 0) {
           log?.(`  the answer broke the description: ${broken.join("; ")}`);
@@ -92,7 +93,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
         }
       }
     } catch (error) {
-      result = error instanceof MockError ? error.toResponse() : internal(error);
+      result = refusal(error);
     }
     send(request, response, result);
     log?.(`${method} ${pathname.slice(0, 120)} ${result.status}${errorCode(result)} ${operationId ?? "-"} ${(performance.now() - started).toFixed(1)} ms`);
@@ -130,17 +131,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   };
 }
 
-/** Refusals stay refusals; anything else that escapes is the mock's own fault, answered as 500. */
-async function toResponse(produce: () => Promise<MockResponse>): Promise<MockResponse> {
-  try {
-    return await produce();
-  } catch (error) {
-    if (error instanceof MockError) return error.toResponse();
-    return internal(error);
-  }
-}
-
-function internal(error: unknown): MockResponse {
+/** A refusal in the envelope; anything else thrown is the mock's own fault, answered as a 500 that says what. */
+function refusal(error: unknown): MockResponse {
+  if (error instanceof MockError) return error.toResponse();
   return envelope(500, "INTERNAL", `The mock failed: ${error instanceof Error ? error.message : String(error)}`);
 }
 
