@@ -1,4 +1,19 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+// The client's own tests, exported for test/mutation/vitest.config.ts (mutation testing of src/).
+export const unit = {
+  test: {
+    name: "unit",
+    include: ["test/unit/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
+
+export const faults = {
+  test: {
+    name: "faults",
+    include: ["test/faults/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
 
 export default defineConfig({
   test: {
@@ -9,18 +24,8 @@ export default defineConfig({
           include: ["test/spec/**/*.test.ts"],
         },
       },
-      {
-        test: {
-          name: "unit",
-          include: ["test/unit/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "faults",
-          include: ["test/faults/**/*.test.ts"],
-        },
-      },
+      unit,
+      faults,
       {
         test: {
           name: "docs",
