@@ -5,6 +5,9 @@ export const unit = {
   test: {
     name: "unit",
     include: ["test/unit/**/*.test.ts"],
+    // Type tests (*.test-d.ts) are checked by tsc in typecheck mode: run as ordinary tests,
+    // expectTypeOf checks nothing.
+    typecheck: { enabled: true, include: ["test/unit/**/*.test-d.ts"] },
   },
 } satisfies TestProjectInlineConfiguration;
 
