@@ -4,6 +4,10 @@ import { AlbumsInputError, createAlbumsClient, type AlbumsClient } from "../../s
 import { albumIdPattern, maxIdsPerRequest, pageLimit } from "../../src/validate.ts";
 import { credentials, json, recordingFetch } from "./support/recording-fetch.ts";
 
+/** `count` different valid album IDs. */
+const distinctIds = (count: number) => Array.from({ length: count }, (_, i) => `B${String(i).padStart(9, "0")}`);
+const idsOf = (request: Request) => new URL(request.url).searchParams.get("ids")?.split(",");
+
 function client() {
   const recording = recordingFetch(() => json({}));
   return { client: createAlbumsClient({ ...credentials, fetch: recording.fetch }), requests: recording.requests };
@@ -40,11 +44,20 @@ describe("bad input", () => {
     }
   });
 
-  it("accepts the bounds themselves", async () => {
+  it("accepts the bounds themselves: limits 1 and 100, and 100 distinct IDs in one request", async () => {
     const { client: c, requests } = client();
     for (const limit of [1, 100]) await c.getLibraryAlbums({ limit }).catch(() => undefined);
-    await c.getAlbums(Array.from({ length: 100 }, () => "B0064UPU4G")).catch(() => undefined);
-    expect(requests).toHaveLength(3);
+    const ids = distinctIds(100);
+    await c.getAlbums(ids).catch(() => undefined);
+    expect(requests.map((r) => new URL(r.url).searchParams.get("limit"))).toEqual(["1", "100", null]);
+    expect(requests[2] && idsOf(requests[2])).toEqual(ids);
+  });
+
+  it("splits 101 distinct IDs into a request of 100 and one of 1, as getAlbums documents", async () => {
+    const { client: c, requests } = client();
+    const ids = distinctIds(101);
+    await c.getAlbums(ids).catch(() => undefined);
+    expect(requests.map(idsOf)).toEqual([ids.slice(0, 100), ids.slice(100)]);
   });
 
   it.each([
