@@ -27,7 +27,24 @@ const refused: Array<[string, (c: AlbumsClient) => Promise<unknown>, RegExp]> = 
   ["limit 1.5", (c) => c.getLibraryAlbums({ limit: 1.5 }), /not 1\.5\.$/],
   ["limit as a string", (c) => c.getLibraryAlbums({ limit: "20" as unknown as number }), /not "20"\.$/],
   ["an empty cursor", (c) => c.getLibraryAlbums({ cursor: "" }), /^getLibraryAlbums: cursor must be the non-empty pageInfo\.token/],
+  ["a cursor that is not a string", (c) => c.getLibraryAlbums({ cursor: 5 as unknown as string }), /^getLibraryAlbums: cursor must be .*, not 5\.$/],
+  // A number whose digits would pass the pattern is still not a string.
+  ["a number with ten digits as an ID", (c) => c.getAlbum(1234567890 as unknown as string), /^getAlbum: the album ID 1234567890 is not/],
+  ["a number with ten digits among IDs", (c) => c.getAlbums([1234567890 as unknown as string]), /^getAlbums: album ID 1 of 1, 1234567890, is not/],
+  ["a pageSize of 0", (c) => drain(c.iterateLibraryAlbums({ pageSize: 0 })), /^iterateLibraryAlbums: pageSize must be a whole number from 1 to 100, not 0\.$/],
+  // How the message shows what was given: short, printable, whatever it is.
+  ["null as an ID", (c) => c.getAlbum(null as unknown as string), /^getAlbum: the album ID null is not/],
+  ["no ID", (c) => c.getAlbum(undefined as unknown as string), /^getAlbum: the album ID undefined is not/],
+  ["true as an ID", (c) => c.getAlbum(true as unknown as string), /^getAlbum: the album ID true is not/],
+  ["a function as an ID", (c) => c.getAlbum((() => "B0064UPU4G") as unknown as string), /^getAlbum: the album ID a function is not/],
+  ["an array among IDs", (c) => c.getAlbums([["B0064UPU4G"]] as unknown as string[]), /^getAlbums: album ID 1 of 1, an array, is not/],
+  ["a long ID", (c) => c.getAlbum("A".repeat(41)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}…" is not`)],
+  ["an ID of 40 characters", (c) => c.getAlbum("A".repeat(40)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}" is not`)],
 ];
+
+async function drain(iteration: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of iteration) void _;
+}
 
 describe("bad input", () => {
   it.each(refused)("%s is refused with a clear error, and nothing is sent", async (_, call, message) => {
@@ -65,6 +82,7 @@ describe("bad input", () => {
     ["an empty apiKey", { apiKey: " ", accessToken: "t" }, /^apiKey is required/],
     ["no accessToken", { apiKey: "k" }, /^accessToken is required/],
     ["an empty accessToken", { apiKey: "k", accessToken: "" }, /^accessToken is required/],
+    ["an accessToken of blanks", { apiKey: "k", accessToken: "   " }, /^accessToken is required/],
     ["a relative baseUrl", { apiKey: "k", accessToken: "t", baseUrl: "/v1" }, /^baseUrl must be an absolute URL/],
     ["an http baseUrl on another host", { apiKey: "k", accessToken: "t", baseUrl: "http://api.music.amazon.dev/v1" }, /would send the API key and the token unencrypted: use https:, or http: only for a loopback host/],
     ["an ftp baseUrl", { apiKey: "k", accessToken: "t", baseUrl: "ftp://127.0.0.1/" }, /over ftp:/],
