@@ -20,6 +20,9 @@ export const targets = {
   },
 };
 
+/** Where a target's results are kept between runs: committed, it is what the next run compares against. */
+export const incrementalFile = (/** @type {string} */ target) => `test/mutation/${target}.incremental.json`;
+
 const name = process.env.MUTATION_TARGET ?? "src";
 const target = targets[name];
 if (target === undefined) {
@@ -30,8 +33,7 @@ if (target === undefined) {
 export default {
   ...target,
   incremental: true,
-  // Committed: it is what the next incremental run compares against.
-  incrementalFile: `test/mutation/${name}.incremental.json`,
+  incrementalFile: incrementalFile(name),
   reporters: ["clear-text", "progress", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },

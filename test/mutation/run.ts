@@ -3,12 +3,15 @@
 // Runs StrykerJS once per target of stryker.config.mjs: the ones named, or all of them. By
 // default a run is incremental: only the mutants whose code or covering tests changed since the
 // target's committed incremental file (test/mutation/<target>.incremental.json) are tested, the
-// others keep their recorded result. --full tests every mutant again and rewrites that file.
+// others keep their recorded result. --full tests every mutant again and rewrites that file. A
+// run whose results are the same as the file's leaves its committed text as it was.
 // Every target runs even when one fails; the exit code is non-zero if any did (a score under the
 // break threshold included).
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { keepIfUnchanged } from "./incremental-file.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const config = `${root}stryker.config.mjs`;
@@ -17,7 +20,10 @@ const stryker = `${root}node_modules/@stryker-mutator/core/bin/stryker.js`;
 const args = process.argv.slice(2);
 const flags = args.filter((arg) => arg.startsWith("-"));
 const named = args.filter((arg) => !arg.startsWith("-"));
-const { targets } = (await import(pathToFileURL(config).href)) as { targets: Record<string, unknown> };
+const { targets, incrementalFile } = (await import(pathToFileURL(config).href)) as {
+  targets: Record<string, unknown>;
+  incrementalFile: (target: string) => string;
+};
 const known = Object.keys(targets);
 
 const problems = [
@@ -35,7 +41,10 @@ let stoppedBy: NodeJS.Signals | undefined;
 for (const target of named.length > 0 ? named : known) {
   if (stoppedBy) break;
   console.log(`\nMutation testing of ${target} (${full ? "full" : "incremental"}).`);
+  const results = `${root}${incrementalFile(target)}`;
+  const before = existsSync(results) ? readFileSync(results, "utf8") : undefined;
   const code = await runStryker(target, full);
+  if (existsSync(results)) keepIfUnchanged(results, before);
   if (code !== 0) failed.push(`${target} (exit ${code})`);
 }
 if (failed.length > 0) {
