@@ -1,7 +1,27 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 // Every project: a worker ends when its vitest run is killed, so no server of a test outlives it.
 const setupFiles = ["test/support/exit-with-parent.ts"];
+
+// The client's own tests, exported for test/mutation/vitest.config.ts (mutation testing of src/).
+export const unit = {
+  test: {
+    name: "unit",
+    setupFiles,
+    include: ["test/unit/**/*.test.ts"],
+    // Type tests (*.test-d.ts) are checked by tsc in typecheck mode: run as ordinary tests,
+    // expectTypeOf checks nothing.
+    typecheck: { enabled: true, include: ["test/unit/**/*.test-d.ts"] },
+  },
+} satisfies TestProjectInlineConfiguration;
+
+export const faults = {
+  test: {
+    name: "faults",
+    setupFiles,
+    include: ["test/faults/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
 
 export default defineConfig({
   test: {
@@ -13,20 +33,8 @@ export default defineConfig({
           include: ["test/spec/**/*.test.ts"],
         },
       },
-      {
-        test: {
-          name: "unit",
-          setupFiles,
-          include: ["test/unit/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "faults",
-          setupFiles,
-          include: ["test/faults/**/*.test.ts"],
-        },
-      },
+      unit,
+      faults,
       {
         test: {
           name: "scripts",

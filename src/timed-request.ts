@@ -16,10 +16,13 @@ export class TimedRequest extends Request {
 
   /** The same request for another attempt, with a fresh controller and, if given, other headers. */
   again(headers: Headers = this.headers): TimedRequest {
-    return new TimedRequest(this.url, {
-      method: this.method,
+    // Made from this request, so that every option it carries (cache, credentials, keepalive,
+    // ...) holds for the retry too. The referrer and its policy are given again: the Request
+    // constructor resets both when it is given any init. No operation of the API has a body.
+    return new TimedRequest(this, {
       headers,
-      redirect: this.redirect,
+      referrer: this.referrer,
+      referrerPolicy: this.referrerPolicy,
       ...(this.callerSignal ? { signal: this.callerSignal } : {}),
     });
   }

@@ -7,16 +7,20 @@ export type Step = (request: IncomingMessage, response: ServerResponse) => void;
 
 export interface FaultServer {
   url: string;
-  /** What each request asked for, in order. */
-  requests: Array<{ method: string; url: string; authorization: string | undefined }>;
+  /** What each request asked for, in order, and when it arrived (Date.now()). */
+  requests: Array<{ method: string; url: string; authorization: string | undefined; at: number }>;
+  /** Resolves once `count` requests have arrived: a test awaits them instead of polling or sleeping. */
+  arrived(count?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startFaultServer(steps: Step[]): Promise<FaultServer> {
   const requests: FaultServer["requests"] = [];
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
-    requests.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization });
+    requests.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization, at: Date.now() });
+    for (const waiter of waiting.filter(({ count }) => requests.length >= count)) waiter.resolve();
     const step = steps[Math.min(requests.length, steps.length) - 1] as Step;
     step(request, response);
   });
@@ -29,6 +33,11 @@ export async function startFaultServer(steps: Step[]): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    arrived: (count = 1) =>
+      new Promise((resolve) => {
+        if (requests.length >= count) resolve();
+        else waiting.push({ count, resolve });
+      }),
     close: () =>
       new Promise((resolve) => {
         // Stalled responses hold their sockets open: end them so the server can close.

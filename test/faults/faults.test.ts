@@ -1,5 +1,9 @@
 // The client against a real HTTP server that misbehaves as real APIs and networks do. Each
-// test asserts the documented outcome and how many requests were made.
+// test asserts the documented outcome and how many requests were made. No outcome depends on the
+// machine's speed: tests await the server's or the client's events instead of sleeping, a test
+// about a wait checks it against the moments the server saw, and the ones that wait on real time
+// have budgets of their own, generous for a loaded machine (exact timings are unit tests, on a
+// fake clock: test/unit/retry-waits.test.ts).
 import { afterEach, describe, expect, it } from "vitest";
 import {
   AlbumsApiError,
@@ -41,8 +45,15 @@ async function against(steps: Step[], options: Partial<AlbumsClientOptions> = {}
     retry: { baseDelayMs: 1 },
     ...options,
   });
-  return { client, requests: server.requests };
+  return { client, requests: server.requests, arrived: server.arrived };
 }
+
+/** Timers and Date.now() count whole milliseconds: what a measured wait may lose to rounding. */
+const roundingMs = 5;
+/** For the tests that wait on real time: a few seconds of waiting, on a machine that may be loaded. */
+const realTime = { timeout: 30_000 };
+/** When the server saw request `index`. */
+const at = (requests: FaultServer["requests"], index: number) => requests[index]?.at ?? Number.NaN;
 
 
 describe("retries", () => {
@@ -70,39 +81,33 @@ describe("retries", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("a 429 with Retry-After: 1 is retried no sooner than a second later", async () => {
-    const arrivals: number[] = [];
-    const timed = (step: Step): Step => (request, response) => {
-      arrivals.push(performance.now());
-      step(request, response);
-    };
+  it("a 429 with Retry-After: 1 is retried no sooner than a second later", realTime, async () => {
     // A zero backoff, so that only Retry-After can make the client wait.
-    const { client, requests } = await against([timed(apiError(429, "THROTTLED", { "retry-after": "1" })), timed(ok)], {
-      retry: { baseDelayMs: 0 },
-    });
+    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": "1" }), ok], { retry: { baseDelayMs: 0 } });
     expect(await client.getAlbum("B0064UPU4G")).toEqual(album);
     expect(requests).toHaveLength(2);
-    expect((arrivals[1] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(990);
+    expect(at(requests, 1) - at(requests, 0)).toBeGreaterThanOrEqual(1000 - roundingMs);
   });
 
-  it("a Retry-After as an HTTP date is honoured too", async () => {
-    const arrivals: number[] = [];
-    const timed = (step: Step): Step => (request, response) => {
-      arrivals.push(performance.now());
-      step(request, response);
+  it("a Retry-After as an HTTP date is waited for until that date", realTime, async () => {
+    // The date is written when the server answers, on a whole second (an HTTP date has no finer
+    // unit) at least a second ahead: however long anything before took, the wait is one to two seconds.
+    let named = Number.POSITIVE_INFINITY;
+    const throttledUntilDate: Step = (request, response) => {
+      named = Math.ceil((Date.now() + 1000) / 1000) * 1000;
+      apiError(429, "THROTTLED", { "retry-after": new Date(named).toUTCString() })(request, response);
     };
-    // Two seconds ahead, in whole seconds (an HTTP date has no finer unit): at least one second.
-    const later = new Date(Date.now() + 2000).toUTCString();
-    const { client, requests } = await against([timed(apiError(429, "THROTTLED", { "retry-after": later })), timed(ok)], {
-      retry: { baseDelayMs: 0 },
-    });
+    const { client, requests } = await against([throttledUntilDate, ok], { retry: { baseDelayMs: 0 } });
     expect(await client.getAlbum("B0064UPU4G")).toEqual(album);
     expect(requests).toHaveLength(2);
-    expect((arrivals[1] as number) - (arrivals[0] as number)).toBeGreaterThanOrEqual(990);
+    expect(at(requests, 1)).toBeGreaterThanOrEqual(named - roundingMs);
   });
 
   it("a Retry-After beyond maxDelayMs is not waited for: the error says how long was asked", async () => {
-    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": "120" })]);
+    // A deadline of an hour: only maxDelayMs (20 s by default) can refuse this two-minute wait.
+    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": "120" })], {
+      retry: { baseDelayMs: 1, deadlineMs: 3_600_000 },
+    });
     expect(await failure(client.getAlbum("B0064UPU4G"))).toMatchObject({ status: 429, code: "THROTTLED", retryAfterMs: 120_000 });
     expect(requests).toHaveLength(1);
   });
@@ -115,14 +120,38 @@ describe("retries", () => {
     expect(requests).toHaveLength(1);
   });
 
-  it("the caller's signal cancels a wait: rejected with the caller's reason, no further request", async () => {
-    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": "15" })]);
+  it("the caller's signal cancels a wait: rejected with the caller's reason, no further request", realTime, async () => {
+    // An hour's wait, allowed: a client deaf to the signal would outlast the test's budget.
+    let answered: () => void = () => {};
+    const answer = new Promise<void>((resolve) => (answered = resolve));
+    const { client, requests } = await against([apiError(429, "THROTTLED", { "retry-after": "3600" })], {
+      retry: { maxDelayMs: 3_600_000, deadlineMs: 7_200_000 },
+      // Tells the test when the client has the whole answer in hand.
+      fetch: async (request) => {
+        const response = await globalThis.fetch(request);
+        const body = await response.arrayBuffer();
+        answered();
+        return new Response(body, response);
+      },
+    });
     const controller = new AbortController();
     const call = failure(client.getAlbum("B0064UPU4G", { signal: controller.signal }));
-    while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await answer;
+    // From the answer to the wait the client runs promise callbacks only: once they have run, it waits.
+    await new Promise((resolve) => setImmediate(resolve));
     controller.abort(new Error("the caller gave up"));
     expect(await call).toMatchObject({ message: "the caller gave up" });
     expect(requests).toHaveLength(1);
+  });
+
+  it("the caller's signal aborts a request in flight: rejected with the caller's reason", realTime, async () => {
+    // An attempt may take an hour: a client deaf to the signal would outlast the test's budget.
+    const { client, arrived } = await against([stall], { timeoutMs: 3_600_000 });
+    const controller = new AbortController();
+    const call = failure(client.getAlbum("B0064UPU4G", { signal: controller.signal }));
+    await arrived();
+    controller.abort(new Error("the caller gave up"));
+    expect(await call).toMatchObject({ message: "the caller gave up" });
   });
 });
 
@@ -141,7 +170,7 @@ describe("network failures", () => {
     expect(requests).toHaveLength(3);
   });
 
-  it("a server that stalls mid-body: AlbumsTimeoutError after each attempt's timeout", async () => {
+  it("a server that stalls mid-body: AlbumsTimeoutError after each attempt's timeout", realTime, async () => {
     const { client, requests } = await against([stall], { timeoutMs: 200, retry: { maxAttempts: 2, baseDelayMs: 1 } });
     const error = await failure(client.getAlbum("B0064UPU4G"));
     expect(error).toBeInstanceOf(AlbumsTimeoutError);
@@ -245,15 +274,15 @@ describe("pagination", () => {
 
 describe("batching", () => {
   const ids = Array.from({ length: 250 }, (_, i) => `B${String(i).padStart(9, "0")}`);
-  /** Fails the request that carries B000000100 at once; answers the others after `delayMs`. */
-  const failingSecondRequest = (delayMs: number): Step => (request, response) => {
+  /** Fails the request that carries B000000100 at once; answers the others, or never (until the server closes). */
+  const failingSecondRequest = (others: "answered" | "never answered"): Step => (request, response) => {
     const asked = new URL(request.url ?? "", "http://x").searchParams.get("ids")?.split(",") ?? [];
     if (asked.includes("B000000100")) return apiError(404, "RESOURCE_NOT_FOUND")(request, response);
-    setTimeout(() => json(200, { data: { albums: asked.map((id) => ({ ...album, id })) } })(request, response), delayMs);
+    if (others === "answered") json(200, { data: { albums: asked.map((id) => ({ ...album, id })) } })(request, response);
   };
 
   it("a failing request of a batch rejects with the IDs it carried", async () => {
-    const { client } = await against([failingSecondRequest(0)], { concurrency: 1 });
+    const { client } = await against([failingSecondRequest("answered")], { concurrency: 1 });
     const error = await failure(client.getAlbums(ids));
     expect(error).toMatchObject({ name: "AlbumsApiError", status: 404 });
     expect((error as AlbumsApiError).ids).toEqual(ids.slice(100, 200));
@@ -261,11 +290,22 @@ describe("batching", () => {
   });
 
   it("requests cancelled by that failure leave its error as it is", async () => {
-    // All three requests in flight at once; the other two are cancelled by the failure.
-    const { client } = await against([failingSecondRequest(300)], { concurrency: 3 });
+    // All three requests in flight at once; the other two, never answered, are cancelled by the
+    // failure. The fetch tells when each has ended: the test looks once all three have.
+    const ended: Array<Promise<unknown>> = [];
+    const { client, requests } = await against([failingSecondRequest("never answered")], {
+      concurrency: 3,
+      fetch: (request) => {
+        const response = globalThis.fetch(request);
+        ended.push(response.catch(() => undefined));
+        return response;
+      },
+    });
     const error = await failure(client.getAlbums(ids));
-    // The cancelled requests end just after the call rejects: let them, then look.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await Promise.all(ended);
+    // From a request's end to the client's handling of it: promise callbacks only. Once they have run, look.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([ended.length, requests.length]).toEqual([3, 3]);
     expect((error as AlbumsApiError).ids).toEqual(ids.slice(100, 200));
     expect((error as Error).message.match(/\[the request for/g)).toHaveLength(1);
   });

@@ -30,4 +30,14 @@ describe("BufferedResponse", () => {
     expect(new TextDecoder().decode((await reader?.read())?.value)).toBe("héllo");
     expect(new BufferedResponse("", { status: 204 }).body).toBeNull();
   });
+
+  it("serves formData() from a real body", async () => {
+    const form = await new BufferedResponse("a=1&b=2", { headers: { "content-type": "application/x-www-form-urlencoded" } }).formData();
+    expect([...form.entries()]).toEqual([["a", "1"], ["b", "2"]]);
+  });
+
+  it("reads an empty body of a status that allows none (204) as empty, as Response does", async () => {
+    expect((await new BufferedResponse("", { status: 204 }).arrayBuffer()).byteLength).toBe(0);
+    expect((await new BufferedResponse("", { status: 204 }).blob()).size).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AlbumsApiError, createAlbumsClient, productionBaseUrl } from "../../src/index.ts";
+import { AlbumsApiError, AlbumsPaginationError, createAlbumsClient, productionBaseUrl, type AlbumsClient } from "../../src/index.ts";
+import { failure } from "../support/failure.ts";
 import { album, credentials, json, recordingFetch } from "./support/recording-fetch.ts";
 
 describe("createAlbumsClient", () => {
@@ -80,7 +81,53 @@ describe("createAlbumsClient", () => {
   });
 });
 
+describe("getAlbums", () => {
+  it("passes per-call headers on every request of a batch", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { albums: [album] } }));
+    const ids = Array.from({ length: 150 }, (_, i) => `B${String(i).padStart(9, "0")}`);
+    await createAlbumsClient({ ...credentials, fetch }).getAlbums(ids, { headers: { prefer: "code=200" } });
+    expect(requests.map((r) => r.headers.get("prefer"))).toEqual(["code=200", "code=200"]);
+  });
+
+  it("returns albums in the order asked; albums the API adds unasked follow, in the order they came", async () => {
+    const unasked = (id: string) => ({ ...album, id });
+    const answer = [unasked("X000000001"), { ...album, id: "B00D3PLC1K" }, unasked("X000000002"), album, unasked("X000000003")];
+    const { fetch } = recordingFetch(() => json({ data: { albums: answer } }));
+    const albums = await createAlbumsClient({ ...credentials, fetch }).getAlbums(["B0064UPU4G", "B00D3PLC1K"]);
+    expect(albums.map((a) => a.id)).toEqual(["B0064UPU4G", "B00D3PLC1K", "X000000001", "X000000002", "X000000003"]);
+  });
+});
+
+describe("iterateLibraryAlbums", () => {
+  it("ends with AlbumsPaginationError when a next page's token is empty", async () => {
+    const page = { pageInfo: { hasNextPage: true, token: "" }, edgeCount: 0, edges: [] };
+    const { fetch, requests } = recordingFetch(() => json({ data: { user: { id: "u1", libraryAlbums: page } } }));
+    const error = await failure((async () => {
+      for await (const _ of createAlbumsClient({ ...credentials, fetch }).iterateLibraryAlbums()) void _;
+    })());
+    expect(error).toBeInstanceOf(AlbumsPaginationError);
+    expect((error as Error).message).toBe(
+      "getLibraryAlbums: pageInfo.hasNextPage is true but there is no pageInfo.token after 1 page; stopped instead of looping.",
+    );
+    expect(requests).toHaveLength(1);
+  });
+});
+
 describe("a failed response", () => {
+  const notFound = () => json({ error: { status: "404", code: "RESOURCE_NOT_FOUND", message: "No." } }, 404);
+  it.each([
+    ["getAlbum", (c: AlbumsClient) => c.getAlbum("B0064UPU4G")],
+    ["getAlbums", (c: AlbumsClient) => c.getAlbums(["B0064UPU4G"])],
+    ["getLibraryAlbums", (c: AlbumsClient) => c.getLibraryAlbums()],
+    ["saveLibraryAlbum", (c: AlbumsClient) => c.saveLibraryAlbum("B0064UPU4G")],
+    ["removeLibraryAlbum", (c: AlbumsClient) => c.removeLibraryAlbum("B0064UPU4G")],
+  ])("of %s names that operation", async (operation, call) => {
+    const error = await failure(call(createAlbumsClient({ ...credentials, fetch: recordingFetch(notFound).fetch })));
+    expect(error).toMatchObject({ operation });
+    expect((error as Error).message).toMatch(new RegExp(`^${operation} failed with 404 RESOURCE_NOT_FOUND: No\\.`));
+  });
+
+
   it("becomes an AlbumsApiError with the envelope's status, code, message and reference", async () => {
     const body = { error: { status: "404", code: "RESOURCE_NOT_FOUND", message: "Not found.", reference: "ref-1" } };
     const { fetch } = recordingFetch(() => json(body, 404, { "x-amzn-requestid": "req-1" }));

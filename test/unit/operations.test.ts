@@ -21,4 +21,19 @@ describe("operationOf", () => {
     expect(() => operationOf(new Request(`${base}/artists/B000S9ULT8`), base)).toThrow(AlbumsInputError);
     expect(() => operationOf(new Request(`${base}/albums`, { method: "POST" }), base)).toThrow(/^POST \/albums is not an operation/);
   });
+
+  // Each route matches a whole path: one that only begins or ends like an operation's is none.
+  it.each([
+    ["GET", "/albums/B0064UPU4G/tracks"],
+    ["GET", "/v2/albums/B0064UPU4G"],
+    ["GET", "/albumsX"],
+    ["GET", "/v2/me/library/albums"],
+    ["GET", "/me/library/albums/B0064UPU4G"],
+    ["PUT", "/v2/me/library/albums/B0064UPU4G"],
+    ["PUT", "/me/library/albums/B0064UPU4G/x"],
+    ["DELETE", "/v2/me/library/albums/B0064UPU4G"],
+    ["DELETE", "/me/library/albums/B0064UPU4G/x"],
+  ])("refuses %s %s, which only looks like an operation", (method, path) => {
+    expect(() => operationOf(new Request(`${base}${path}`, { method }), base)).toThrow(`${method} ${path} is not an operation of the Albums API.`);
+  });
 });

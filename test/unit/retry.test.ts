@@ -38,6 +38,10 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter("soon", now)).toBeUndefined();
     expect(parseRetryAfter("-1", now)).toBeUndefined();
+    // Only a whole value counts: seconds with a fraction or a unit, a date after other words.
+    expect(parseRetryAfter("1.5", now)).toBeUndefined();
+    expect(parseRetryAfter("2 seconds", now)).toBeUndefined();
+    expect(parseRetryAfter("Next Tue, 24 Nov 2026 18:30:05 GMT", now)).toBeUndefined();
   });
 });
 

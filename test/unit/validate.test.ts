@@ -4,6 +4,10 @@ import { AlbumsInputError, createAlbumsClient, type AlbumsClient } from "../../s
 import { albumIdPattern, maxIdsPerRequest, pageLimit } from "../../src/validate.ts";
 import { credentials, json, recordingFetch } from "./support/recording-fetch.ts";
 
+/** `count` different valid album IDs. */
+const distinctIds = (count: number) => Array.from({ length: count }, (_, i) => `B${String(i).padStart(9, "0")}`);
+const idsOf = (request: Request) => new URL(request.url).searchParams.get("ids")?.split(",");
+
 function client() {
   const recording = recordingFetch(() => json({}));
   return { client: createAlbumsClient({ ...credentials, fetch: recording.fetch }), requests: recording.requests };
@@ -23,7 +27,24 @@ const refused: Array<[string, (c: AlbumsClient) => Promise<unknown>, RegExp]> = 
   ["limit 1.5", (c) => c.getLibraryAlbums({ limit: 1.5 }), /not 1\.5\.$/],
   ["limit as a string", (c) => c.getLibraryAlbums({ limit: "20" as unknown as number }), /not "20"\.$/],
   ["an empty cursor", (c) => c.getLibraryAlbums({ cursor: "" }), /^getLibraryAlbums: cursor must be the non-empty pageInfo\.token/],
+  ["a cursor that is not a string", (c) => c.getLibraryAlbums({ cursor: 5 as unknown as string }), /^getLibraryAlbums: cursor must be .*, not 5\.$/],
+  // A number whose digits would pass the pattern is still not a string.
+  ["a number with ten digits as an ID", (c) => c.getAlbum(1234567890 as unknown as string), /^getAlbum: the album ID 1234567890 is not/],
+  ["a number with ten digits among IDs", (c) => c.getAlbums([1234567890 as unknown as string]), /^getAlbums: album ID 1 of 1, 1234567890, is not/],
+  ["a pageSize of 0", (c) => drain(c.iterateLibraryAlbums({ pageSize: 0 })), /^iterateLibraryAlbums: pageSize must be a whole number from 1 to 100, not 0\.$/],
+  // How the message shows what was given: short, printable, whatever it is.
+  ["null as an ID", (c) => c.getAlbum(null as unknown as string), /^getAlbum: the album ID null is not/],
+  ["no ID", (c) => c.getAlbum(undefined as unknown as string), /^getAlbum: the album ID undefined is not/],
+  ["true as an ID", (c) => c.getAlbum(true as unknown as string), /^getAlbum: the album ID true is not/],
+  ["a function as an ID", (c) => c.getAlbum((() => "B0064UPU4G") as unknown as string), /^getAlbum: the album ID a function is not/],
+  ["an array among IDs", (c) => c.getAlbums([["B0064UPU4G"]] as unknown as string[]), /^getAlbums: album ID 1 of 1, an array, is not/],
+  ["a long ID", (c) => c.getAlbum("A".repeat(41)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}…" is not`)],
+  ["an ID of 40 characters", (c) => c.getAlbum("A".repeat(40)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}" is not`)],
 ];
+
+async function drain(iteration: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of iteration) void _;
+}
 
 describe("bad input", () => {
   it.each(refused)("%s is refused with a clear error, and nothing is sent", async (_, call, message) => {
@@ -40,11 +61,20 @@ describe("bad input", () => {
     }
   });
 
-  it("accepts the bounds themselves", async () => {
+  it("accepts the bounds themselves: limits 1 and 100, and 100 distinct IDs in one request", async () => {
     const { client: c, requests } = client();
     for (const limit of [1, 100]) await c.getLibraryAlbums({ limit }).catch(() => undefined);
-    await c.getAlbums(Array.from({ length: 100 }, () => "B0064UPU4G")).catch(() => undefined);
-    expect(requests).toHaveLength(3);
+    const ids = distinctIds(100);
+    await c.getAlbums(ids).catch(() => undefined);
+    expect(requests.map((r) => new URL(r.url).searchParams.get("limit"))).toEqual(["1", "100", null]);
+    expect(requests[2] && idsOf(requests[2])).toEqual(ids);
+  });
+
+  it("splits 101 distinct IDs into a request of 100 and one of 1, as getAlbums documents", async () => {
+    const { client: c, requests } = client();
+    const ids = distinctIds(101);
+    await c.getAlbums(ids).catch(() => undefined);
+    expect(requests.map(idsOf)).toEqual([ids.slice(0, 100), ids.slice(100)]);
   });
 
   it.each([
@@ -52,6 +82,7 @@ describe("bad input", () => {
     ["an empty apiKey", { apiKey: " ", accessToken: "t" }, /^apiKey is required/],
     ["no accessToken", { apiKey: "k" }, /^accessToken is required/],
     ["an empty accessToken", { apiKey: "k", accessToken: "" }, /^accessToken is required/],
+    ["an accessToken of blanks", { apiKey: "k", accessToken: "   " }, /^accessToken is required/],
     ["a relative baseUrl", { apiKey: "k", accessToken: "t", baseUrl: "/v1" }, /^baseUrl must be an absolute URL/],
     ["an http baseUrl on another host", { apiKey: "k", accessToken: "t", baseUrl: "http://api.music.amazon.dev/v1" }, /would send the API key and the token unencrypted: use https:, or http: only for a loopback host/],
     ["an ftp baseUrl", { apiKey: "k", accessToken: "t", baseUrl: "ftp://127.0.0.1/" }, /over ftp:/],

@@ -1,4 +1,5 @@
-// Type tests: checked by `tsc --noEmit` (npm run typecheck), and run as ordinary tests.
+// Type tests: the unit project runs this file in vitest's typecheck mode (tsc, nothing executed), so
+// a wrong expectTypeOf or an unused @ts-expect-error fails the run; npm run typecheck checks it too.
 import { describe, expectTypeOf, it } from "vitest";
 import type { components } from "../../generated/schema.gen.ts";
 import { createAlbumsClient, type AlbumsApiError, type ErrorCode, type KnownErrorCode } from "../../src/index.ts";

@@ -1,0 +1,45 @@
+// @ts-check
+// Mutation testing (StrykerJS): would the tests catch the bugs they name? Each target below is
+// mutated and tested on its own; `npm run test:mutation` runs them all (`-- <target>` one of them,
+// see test/mutation/run.ts), and `npx stryker run` alone runs `src`. Runs are incremental: only the
+// mutants whose code or covering tests changed since the target's committed incremental file are
+// tested again. Surviving mutants that no test can kill are listed in test/MUTANTS.md.
+
+/**
+ * What differs between targets: the files to mutate and how their tests run. Adding a target is
+ * one more entry here.
+ * @type {Record<string, import("@stryker-mutator/api/core").PartialStrykerOptions>}
+ */
+export const targets = {
+  // The client, under the unit and faults tests. Those start no server in a globalSetup, so the
+  // vitest runner can run them inside its instrumented workers.
+  src: {
+    mutate: ["src/**/*.ts"],
+    testRunner: "vitest",
+    vitest: { configFile: "test/mutation/vitest.config.ts" },
+  },
+};
+
+/** Where a target's results are kept between runs: committed, it is what the next run compares against. */
+export const incrementalFile = (/** @type {string} */ target) => `test/mutation/${target}.incremental.json`;
+
+const name = process.env.MUTATION_TARGET ?? "src";
+const target = targets[name];
+if (target === undefined) {
+  throw new Error(`MUTATION_TARGET=${name} is not a target of stryker.config.mjs (${Object.keys(targets).join(", ")}).`);
+}
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  ...target,
+  incremental: true,
+  incrementalFile: incrementalFile(name),
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
+  jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
+  clearTextReporter: { allowEmojis: false, reportScoreTable: true },
+  thresholds: { high: 95, low: 90, break: 90 },
+  // The machine has two cores, shared with other work.
+  concurrency: 2,
+  tempDirName: ".stryker-tmp",
+};
