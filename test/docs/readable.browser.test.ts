@@ -86,6 +86,18 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
       await page.close();
     });
 
+    it("copies a wrapped sample as the description writes it, line for line", async () => {
+      const op = operationsInDocs.find((o) => o.operationId === "getLibraryAlbums");
+      const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/${op?.anchor}`);
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+      const samples = page.locator(`[id="${op?.anchor}"] .panel-request-samples`);
+      await samples.evaluate((panel) => panel.scrollIntoView({ block: "start" }));
+      await samples.locator('[data-component-name="CodeBlock/CodeBlock"] [data-testid="copy-button"]').click();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.trim()).toBe(op?.samples[0]?.source.trim());
+      await page.close();
+    });
+
     it("saves a screenshot of an operation's samples, for a person to look at", async () => {
       const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/library/getlibraryalbums`);
       const samples = page.locator('[id="library/getlibraryalbums"] .panel-request-samples');

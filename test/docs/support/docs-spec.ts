@@ -18,6 +18,8 @@ export const operationsInDocs = operations(spec).map(({ operation }) => {
     anchor: `${slug(tag)}/${String(operation.operationId).toLowerCase()}`,
     parameters: operation.operationId === "getLibraryAlbums" ? ["limit", "cursor"] : operation.operationId === "getAlbums" ? ["ids"] : ["id"],
     statuses: Object.keys(operation.responses as object),
+    // The samples as the description writes them (x-codeSamples), in the order the page offers them.
+    samples: operation["x-codeSamples"] as { lang: string; label?: string; source: string }[],
   };
 });
 
