@@ -120,3 +120,16 @@ export function splitOverLines(selector: string): string[] {
     })
     .map((element) => element.textContent ?? "");
 }
+
+/**
+ * The menu items a reader sees as highlighted: marked active by Redoc (`data-active`), and
+ * painted with a background (Redoc's style for the active item, and for the one under the mouse).
+ */
+export function highlightedMenuItems(): { active: string[]; painted: string[] } {
+  const labels = [...document.querySelectorAll<HTMLElement>('[data-testid="menu-item-label"]')];
+  const name = (label: HTMLElement) => label.querySelector("[data-text]")?.getAttribute("data-text") ?? (label.textContent ?? "").trim();
+  return {
+    active: labels.filter((label) => label.dataset.active === "true").map(name),
+    painted: labels.filter((label) => !["transparent", "rgba(0, 0, 0, 0)"].includes(getComputedStyle(label).backgroundColor)).map(name),
+  };
+}
