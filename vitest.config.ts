@@ -47,6 +47,7 @@ export default defineConfig({
           name: "docs",
           setupFiles,
           include: ["test/docs/**/*.test.ts"],
+          globalSetup: ["test/docs/global-setup.ts"],
           testTimeout: 30_000,
         },
       },

@@ -28,14 +28,21 @@ export function buildDocs(output: string = docsPage): void {
 }
 
 /**
- * Serves the page on loopback (port 0 picks a free one). Every path answers with the page: Redoc
- * routes its sections by path, so a deep link works as it would on a host with a fallback. All
- * but CHANGELOG.md, the page's one link to a file beside it, shown as text.
+ * Serves the page on loopback (port 0 picks a free one). Every path answers with the page, as on
+ * a host with a fallback: Redoc's links are hashes (`#/pagination`), but the `href`s of its
+ * menu read as paths (`/pagination`), so a menu item opened in a new tab still finds the page,
+ * at its top. All but CHANGELOG.md, the page's one link to a file beside it: shown as text, or
+ * 404 before the first release has written one (the page in its place would pass for one).
  */
 export async function serveDocs(port: number): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const copied = join(docsDir, "CHANGELOG.md");
-    if (new URL(request.url ?? "/", "http://localhost").pathname.endsWith("/CHANGELOG.md") && existsSync(copied)) {
+    if (new URL(request.url ?? "/", "http://localhost").pathname.endsWith("/CHANGELOG.md")) {
+      if (!existsSync(copied)) {
+        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
+        response.end("No CHANGELOG.md beside the page: the first release writes it.\n");
+        return;
+      }
       response.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
       createReadStream(copied).pipe(response);
       return;

@@ -1,0 +1,63 @@
+// Chromium as a reader has it, for the docs tests: Debian's build driven by playwright-core, with
+// every request to another host blocked and recorded, and every error the page logs kept.
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const chromiumPath = "/usr/bin/chromium";
+export const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  if (process.env.CI === "true") throw new Error(`CI=true needs Chromium at ${chromiumPath}: .ci/run installs Debian's chromium.`);
+  console.warn(`Skipping the docs browser tests: no Chromium at ${chromiumPath}. Install it with: sudo apt-get install chromium`);
+}
+
+/** Redoc's footer badge: its one hard-coded outside image, which the page's CSP blocks. */
+const badge = /^https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini[^/]*\.svg$/;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    // Playwright hides scrollbars in headless mode (--hide-scrollbars): they would take no room,
+    // and a block that scrolls would look the same as one that is cut. Readers see them.
+    ignoreDefaultArgs: ["--hide-scrollbars"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+  });
+}
+
+/** What the pages of one test file asked of the outside world, and what they logged as errors. */
+export class Watch {
+  readonly outsideRequests: string[] = [];
+  readonly consoleErrors: string[] = [];
+
+  /** A page `width` px wide that blocks and records every request leaving this machine. */
+  async newPage(browser: Browser, width = 1440): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    // A step that cannot happen (a button covered, say) fails naming its locator, before the test's own timeout.
+    page.setDefaultTimeout(10_000);
+    page.on("console", (message) => {
+      if (message.type() === "error") this.consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
+    await page.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) || ["data:", "blob:", "file:"].includes(url.protocol)) {
+        return route.continue();
+      }
+      this.outsideRequests.push(url.href);
+      return route.abort("blockedbyclient");
+    });
+    return page;
+  }
+
+  /** The console errors other than the CSP's refusal of Redoc's badge. */
+  unexpectedErrors(): string[] {
+    return this.consoleErrors.filter((text) => !(text.includes("Content Security Policy") && [...text.matchAll(/'(https?:[^']+)'/g)].every((m) => badge.test(m[1] as string))));
+  }
+}
+
+/** Opens the docs at `url` and waits until Redoc has hydrated the page (its search box exists). */
+export async function openDocs(page: Page, url: string): Promise<Page> {
+  await page.goto(url);
+  // Attached, not visible: below Redoc's breakpoint the menu, search included, is in a drawer.
+  await page.getByTestId("search-trigger").waitFor({ state: "attached" });
+  return page;
+}
