@@ -32,3 +32,14 @@ it("examples/quick-start.ts prints the album, the library and the typed error", 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+it("the quick start's curl commands get the album, save one, and list it, against the mock", () => {
+  const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readFileSync(join(projectRoot, "README.md"), "utf8"))?.[1] ?? "";
+  const curls = block.split("\n").filter((line) => line.startsWith("curl "));
+  expect(curls).toHaveLength(3);
+  const answers = curls.map((line) =>
+    JSON.parse(execFileSync("bash", ["-c", `${line.replace("http://127.0.0.1:4010", inject("mockUrl"))} --silent --fail-with-body`], { encoding: "utf8", timeout: 20_000 })) as { data: Record<string, unknown> },
+  );
+  expect(answers.map((answer) => Object.keys(answer.data))).toEqual([["album"], ["saveAlbum"], ["user"]]);
+  expect(JSON.stringify(answers[2])).toContain('"B00D3PLC1K"');
+});
