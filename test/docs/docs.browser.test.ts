@@ -1,29 +1,15 @@
 // The built reference docs in a real browser (Debian's Chromium, driven by playwright-core),
 // with every request to another host blocked and recorded: the page must be self-contained,
 // list and render the five operations, find things, and open each operation by its link.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveDocs } from "../../scripts/docs.ts";
-import { hasChromium, launchChromium, openDocs, Watch } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { hasChromium, useDocsInChromium } from "./support/browser.ts";
 import { operationsInDocs } from "./support/docs-spec.ts";
 
 describe.skipIf(!hasChromium)("the reference docs in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDocs>>;
-  const watch = new Watch();
-
-  beforeAll(async () => {
-    server = await serveDocs(0);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const docs = useDocsInChromium();
 
   it("lists the five operations in the navigation", async () => {
-    const page = await openDocs(await watch.newPage(browser), server.url);
+    const page = await docs.open(docs.url());
     for (const tag of ["Albums", "Library"]) {
       await page.locator('[data-component-name="Menu/MenuItem"]', { hasText: new RegExp(`^${tag}$`) }).click();
       await page.locator(`[data-component-name="Menu/MenuItem"] a[href="#/${operationsInDocs.find((o) => o.anchor.startsWith(tag.toLowerCase()))?.anchor}"]`).waitFor();
@@ -34,7 +20,7 @@ describe.skipIf(!hasChromium)("the reference docs in Chromium", () => {
   });
 
   it.each(operationsInDocs)("opens $operationId by its link, with its parameters, responses and samples", async (op) => {
-    const page = await openDocs(await watch.newPage(browser), `${server.url}/#/${op.anchor}`);
+    const page = await docs.open(`${docs.url()}/#/${op.anchor}`);
     const section = page.locator(`[id="${op.anchor}"]`);
     await section.waitFor();
     // Opened: its heading is scrolled into view.
@@ -58,7 +44,7 @@ describe.skipIf(!hasChromium)("the reference docs in Chromium", () => {
   });
 
   it("finds the library operations when searching for 'library'", async () => {
-    const page = await openDocs(await watch.newPage(browser), server.url);
+    const page = await docs.open(docs.url());
     await page.getByTestId("search-trigger").click();
     await page.keyboard.type("library");
     const results = page.locator("div", { has: page.locator('input[value="library"], input') }).filter({ hasText: "to navigate" }).last();
@@ -70,7 +56,7 @@ describe.skipIf(!hasChromium)("the reference docs in Chromium", () => {
 
   // After the pages above: what they asked of the outside world, and what they logged.
   it("loaded nothing from another host, and logged no error but the blocked badge's", () => {
-    expect(watch.outsideRequests).toEqual([]);
-    expect(watch.unexpectedErrors()).toEqual([]);
+    expect(docs.watch.outsideRequests).toEqual([]);
+    expect(docs.watch.unexpectedErrors()).toEqual([]);
   });
 });

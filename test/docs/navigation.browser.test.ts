@@ -4,11 +4,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docsDir, docsPage, serveDocs } from "../../scripts/docs.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { docsDir, docsPage } from "../../scripts/docs.ts";
 import { projectRoot } from "../../scripts/redocly.ts";
-import { hasChromium, launchChromium, openDocs, Watch } from "./support/browser.ts";
+import { hasChromium, useDocsInChromium } from "./support/browser.ts";
 import { guideSections, info, operationsInDocs } from "./support/docs-spec.ts";
 import { highlightedMenuItems } from "./support/in-page.ts";
 
@@ -51,23 +51,11 @@ async function expectOnlyHighlighted(page: Page, label: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDocs>>;
-  const watch = new Watch();
-
-  beforeAll(async () => {
-    server = await serveDocs(0);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const docs = useDocsInChromium();
 
   describe.each(widths)("%i px wide", (width) => {
     it("shows the description's title, with its version once, as the page's title and its first heading", async () => {
-      const page = await openDocs(await watch.newPage(browser, width), server.url);
+      const page = await docs.open(docs.url(), width);
       expect(await page.title()).toBe(info.title);
       const heading = page.locator("h1").first();
       // One pair of parentheses, the version's: the title once read "Albums (v1) (1.0)".
@@ -79,10 +67,10 @@ describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chrom
 
     // Over http and from the file at one width; the way a hash is read does not change with the width.
     it.each(guideSections.flatMap((section) => [
-      ...(width === widths[0] ? [{ ...section, over: "http", base: () => `${server.url}/` }] : []),
+      ...(width === widths[0] ? [{ ...section, over: "http", base: () => `${docs.url()}/` }] : []),
       { ...section, over: "file", base: () => fileUrl },
     ]))("opens the guide's $label by its link $link over $over, highlighting it alone", async (section) => {
-      const page = await openDocs(await watch.newPage(browser, width), section.base() + section.link);
+      const page = await docs.open(section.base() + section.link, width);
       const heading = page.locator(guideHeading(section.anchor)).first();
       await heading.waitFor();
       expect(await heading.innerText()).toBe(section.label);
@@ -93,7 +81,7 @@ describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chrom
 
     it("keeps one item highlighted while the reader scrolls from a guide section to the next", async () => {
       const [from, to] = [guideSections[3], guideSections[4]] as [(typeof guideSections)[number], (typeof guideSections)[number]];
-      const page = await openDocs(await watch.newPage(browser, width), fileUrl + from.link);
+      const page = await docs.open(fileUrl + from.link, width);
       await page.locator(guideHeading(from.anchor)).first().waitFor();
       expect(await wheelTo(page, guideHeading(to.anchor))).toEqual([]);
       await expectOnlyHighlighted(page, to.label);
@@ -102,7 +90,7 @@ describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chrom
 
     it("keeps one item highlighted while the reader scrolls from an operation to the next", async () => {
       const [from, to] = [operationsInDocs[0], operationsInDocs[1]] as [(typeof operationsInDocs)[number], (typeof operationsInDocs)[number]];
-      const page = await openDocs(await watch.newPage(browser, width), `${fileUrl}#/${from.anchor}`);
+      const page = await docs.open(`${fileUrl}#/${from.anchor}`, width);
       await page.locator(`[id="${from.anchor}"] :is(h1, h2)`).first().waitFor();
       expect(await wheelTo(page, `[id="${to.anchor}"] :is(h1, h2)`)).toEqual([]);
       await expectOnlyHighlighted(page, to.summary);
@@ -112,17 +100,17 @@ describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chrom
 
   it("links the Changes section to CHANGELOG.md beside the page, over http and from the file", async () => {
     for (const [base, beside] of [
-      [`${server.url}/`, `${server.url}/CHANGELOG.md`],
+      [`${docs.url()}/`, `${docs.url()}/CHANGELOG.md`],
       [fileUrl, pathToFileURL(join(docsDir, "CHANGELOG.md")).href],
     ] as const) {
-      const page = await openDocs(await watch.newPage(browser), `${base}#/changes`);
+      const page = await docs.open(`${base}#/changes`);
       const link = page.locator('[id="changes"] a', { hasText: "changelog" });
       expect(await link.evaluate((a) => (a as HTMLAnchorElement).href)).toBe(beside);
       await page.close();
     }
     // The build copies the project's changelog there; until a first release writes one there is
     // none, and the server says so rather than answering with the page.
-    const answer = await fetch(`${server.url}/CHANGELOG.md`);
+    const answer = await fetch(`${docs.url()}/CHANGELOG.md`);
     if (existsSync(changelog)) {
       expect(answer.status).toBe(200);
       expect(await answer.text()).toBe(readFileSync(changelog, "utf8"));
@@ -132,7 +120,7 @@ describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chrom
   });
 
   it("loaded nothing from another host, and logged no error but the blocked badge's", () => {
-    expect(watch.outsideRequests).toEqual([]);
-    expect(watch.unexpectedErrors()).toEqual([]);
+    expect(docs.watch.outsideRequests).toEqual([]);
+    expect(docs.watch.unexpectedErrors()).toEqual([]);
   });
 });

@@ -3,10 +3,10 @@
 // under its copy button, no error code split over two lines. Screenshots of both widths are
 // saved beside the page (dist/docs/screenshot-<width>.png) for a person to look at.
 import { join } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docsDir, serveDocs } from "../../scripts/docs.ts";
-import { hasChromium, launchChromium, openDocs, Watch } from "./support/browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { docsDir } from "../../scripts/docs.ts";
+import { hasChromium, useDocsInChromium } from "./support/browser.ts";
 import { guideSections, operationsInDocs } from "./support/docs-spec.ts";
 import { splitOverLines, textUnderButtons } from "./support/in-page.ts";
 import { cutBlocks } from "./support/measure.ts";
@@ -33,23 +33,11 @@ async function showSamplesIn(page: Page, section: Locator, language: string): Pr
 }
 
 describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveDocs>>;
-  const watch = new Watch();
-
-  beforeAll(async () => {
-    server = await serveDocs(0);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const docs = useDocsInChromium();
 
   describe.each(widths)("%i px wide", (width) => {
     it.each(operationsInDocs)("shows all of $operationId's samples and response examples", async (op) => {
-      const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/${op.anchor}`);
+      const page = await docs.open(`${docs.url()}/#/${op.anchor}`, width);
       const within = `[id="${op.anchor}"]`;
       const section = page.locator(within);
       await section.locator("pre").first().waitFor();
@@ -72,7 +60,7 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
     });
 
     it("shows the guide whole, and each error code of the Errors table on one line", async () => {
-      const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/errors`);
+      const page = await docs.open(`${docs.url()}/#/errors`, width);
       await page.locator('[data-section-id="/errors"] table code').first().waitFor();
       const guide = guideSections.map((s) => `[data-section-id="/${s.anchor}"]`).join(", ");
       expect(await cutBlocks(page, `:is(${guide}) :is(pre, .md-table-wrapper)`)).toEqual([]);
@@ -88,8 +76,8 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
 
     it("copies a wrapped sample as the description writes it, line for line", async () => {
       const op = operationsInDocs.find((o) => o.operationId === "getLibraryAlbums");
-      const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/${op?.anchor}`);
-      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+      const page = await docs.open(`${docs.url()}/#/${op?.anchor}`, width);
+      await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: docs.url() });
       const samples = page.locator(`[id="${op?.anchor}"] .panel-request-samples`);
       await samples.evaluate((panel) => panel.scrollIntoView({ block: "start" }));
       await samples.locator('[data-component-name="CodeBlock/CodeBlock"] [data-testid="copy-button"]').click();
@@ -99,7 +87,7 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
     });
 
     it("saves a screenshot of an operation's samples, for a person to look at", async () => {
-      const page = await openDocs(await watch.newPage(browser, width), `${server.url}/#/library/getlibraryalbums`);
+      const page = await docs.open(`${docs.url()}/#/library/getlibraryalbums`, width);
       const samples = page.locator('[id="library/getlibraryalbums"] .panel-request-samples');
       await samples.locator("pre").waitFor();
       // One screen, as a reader has it (Redoc's sticky menu makes a full-page capture meaningless).
@@ -112,7 +100,7 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
   });
 
   it("loaded nothing from another host, and logged no error but the blocked badge's", () => {
-    expect(watch.outsideRequests).toEqual([]);
-    expect(watch.unexpectedErrors()).toEqual([]);
+    expect(docs.watch.outsideRequests).toEqual([]);
+    expect(docs.watch.unexpectedErrors()).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 // every request to another host blocked and recorded, and every error the page logs kept.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { serveDocs } from "../../../scripts/docs.ts";
 
 export const chromiumPath = "/usr/bin/chromium";
 export const hasChromium = existsSync(chromiumPath);
@@ -60,4 +62,27 @@ export async function openDocs(page: Page, url: string): Promise<Page> {
   // Attached, not visible: below Redoc's breakpoint the menu, search included, is in a drawer.
   await page.getByTestId("search-trigger").waitFor({ state: "attached" });
   return page;
+}
+
+/**
+ * Chromium and the built docs served on loopback, for the tests of one file: started before
+ * them, stopped after. `open` gives a watched page at an address (the server's, or a file's).
+ */
+export function useDocsInChromium(): { url(): string; open(address: string, width?: number): Promise<Page>; watch: Watch } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveDocs>> | undefined;
+  const watch = new Watch();
+  beforeAll(async () => {
+    server = await serveDocs(0);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    watch,
+    url: () => server?.url ?? "",
+    open: async (address, width) => openDocs(await watch.newPage(browser as Browser, width), address),
+  };
 }
