@@ -148,6 +148,10 @@ describe("parsePrefer", () => {
     ["dynamic=true; seed=7", { dynamic: true, seed: "7" }],
     ["Dynamic=false", { dynamic: false }],
     [["code=500", "example=INTERNAL"], { code: 500, example: "INTERNAL" }],
+    // RFC 7240 allows whitespace around each `;` and `,`.
+    ["code=404 ; dynamic=true", { code: 404, dynamic: true }],
+    ["dynamic=true ,seed=7 ", { dynamic: true, seed: "7" }],
+    ['example = "second Page" ', { example: "second Page" }],
   ])("%j asks for %j", (header, preferences) => {
     expect(parsePrefer(header)).toEqual(preferences);
   });
