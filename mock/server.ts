@@ -154,7 +154,7 @@ function queryOf(url: URL, route: Route, validation: Validation): Record<string,
     const declared = validation.queryParameter(route.operationId, name);
     if (values.length > 1 && declared) {
       throw badRequest(
-        `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
+        `${name} was given ${values.length} times: send it once${declared.schema.type === "array" ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
       );
     }
     if (declared && values.includes("") && !declared.allowEmptyValue) {

@@ -34,6 +34,8 @@ export interface QueryParameter {
   style?: string;
   explode?: boolean;
   allowEmptyValue?: boolean;
+  /** A list (`type: array`) is one comma-separated value: the only form of list the mock reads. */
+  schema: { type?: unknown };
 }
 
 export interface Validation {
