@@ -1,7 +1,7 @@
 // `npm start`'s command line as the mock reads it, and what it prints, called in-process (the
 // process around them, exit codes and signals, is cli.test.ts's and orphans.test.ts's).
-import { describe, expect, it } from "vitest";
-import { createCatalog } from "../../mock/catalog.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createCatalog, type Catalog } from "../../mock/catalog.ts";
 import { albumList, banner, listenFailure } from "../../mock/cli-messages.ts";
 import { parseCommandLine, usage, UsageError, type CliOptions } from "../../mock/cli-options.ts";
 
@@ -97,7 +97,10 @@ describe("the command line", () => {
 
 describe("what it prints", () => {
   const document = { components: { examples: { one: { value: { data: { album: { id: "B0064UPU4G", title: "Discovery" } } } } } } };
-  const catalog = createCatalog({ document, seed: 1, generated: 7 });
+  let catalog: Catalog;
+  beforeAll(() => {
+    catalog = createCatalog({ document, seed: 1, generated: 7 });
+  });
   const url = "http://127.0.0.1:4010";
 
   it("the realistic banner: the URL, commands to try, the rate limit, five albums that exist and how many more", () => {
