@@ -31,14 +31,21 @@ describe("watchParent", () => {
   it("looks every quarter of a second by default, at the process's parent", () => {
     const orphaned = vi.fn();
     const ppid = vi.spyOn(process, "ppid", "get");
-    watchParent(orphaned);
-    vi.advanceTimersByTime(1000);
-    expect(orphaned).not.toHaveBeenCalled();
-    ppid.mockReturnValue(-1);
-    vi.advanceTimersByTime(249);
-    expect(orphaned).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(orphaned).toHaveBeenCalledTimes(1);
+    const stop = watchParent(orphaned);
+    // The worker's own parent watch (the setup file's, on real timers) reads process.ppid too:
+    // the false parent is put back before anything else can run.
+    try {
+      vi.advanceTimersByTime(1000);
+      expect(orphaned).not.toHaveBeenCalled();
+      ppid.mockReturnValue(-1);
+      vi.advanceTimersByTime(249);
+      expect(orphaned).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(orphaned).toHaveBeenCalledTimes(1);
+    } finally {
+      ppid.mockRestore();
+      stop();
+    }
   });
 
   it("stops watching when asked", () => {
