@@ -16,7 +16,14 @@ export const targets = {
   src: {
     mutate: ["src/**/*.ts"],
     testRunner: "vitest",
-    vitest: { configFile: "test/mutation/vitest.config.ts" },
+    vitest: { configFile: "test/mutation/vitest.src.config.ts" },
+  },
+  // The mock, under the stateful and mock projects, which start it in the test's own process.
+  // Not mutated: mock/cli.ts, the process glue of `npm start` (see test/MUTANTS.md).
+  mock: {
+    mutate: ["mock/**/*.ts", "!mock/**/*.d.ts", "!mock/cli.ts"],
+    testRunner: "vitest",
+    vitest: { configFile: "test/mutation/vitest.mock.config.ts" },
   },
 };
 

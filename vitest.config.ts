@@ -3,7 +3,9 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 // Every project: a worker ends when its vitest run is killed, so no server of a test outlives it.
 const setupFiles = ["test/support/exit-with-parent.ts"];
 
-// The client's own tests, exported for test/mutation/vitest.config.ts (mutation testing of src/).
+// The projects exported here are also what mutation testing runs (test/mutation/vitest.*.config.ts).
+
+// The client's own tests.
 export const unit = {
   test: {
     name: "unit",
@@ -20,6 +22,23 @@ export const faults = {
     name: "faults",
     setupFiles,
     include: ["test/faults/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
+
+// The mock's tests; most start the mock in the test's own process (test/support/mock.ts).
+export const stateful = {
+  test: {
+    name: "stateful",
+    setupFiles,
+    include: ["test/stateful/**/*.test.ts"],
+  },
+} satisfies TestProjectInlineConfiguration;
+
+export const mock = {
+  test: {
+    name: "mock",
+    setupFiles,
+    include: ["test/mock/**/*.test.ts"],
   },
 } satisfies TestProjectInlineConfiguration;
 
@@ -78,20 +97,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      {
-        test: {
-          name: "stateful",
-          setupFiles,
-          include: ["test/stateful/**/*.test.ts"],
-        },
-      },
-      {
-        test: {
-          name: "mock",
-          setupFiles,
-          include: ["test/mock/**/*.test.ts"],
-        },
-      },
+      stateful,
+      mock,
       {
         test: {
           name: "release",

@@ -13,7 +13,8 @@ export interface Freshness {
   regenerate(): Promise<void>;
 }
 
-const project: Freshness = {
+/** This checkout: what `npm start` checks. */
+export const checkout: Freshness = {
   sourceDir,
   generatedDir: join(projectRoot, "generated"),
   regenerate: async () => {
@@ -23,7 +24,7 @@ const project: Freshness = {
 };
 
 /** True when generated/ had to be rebuilt. */
-export async function ensureFreshBundle(where: Freshness = project): Promise<boolean> {
+export async function ensureFreshBundle(where: Freshness = checkout): Promise<boolean> {
   let recorded = "";
   try {
     recorded = readFileSync(join(where.generatedDir, digestFileName), "utf8").trim();

@@ -15,7 +15,8 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
   if (header === undefined) return undefined;
   const preferences: Preferences = {};
   for (const part of [header].flat().join(",").split(/[,;]/)) {
-    const match = /^\s*([A-Za-z-]+)\s*(?:=\s*"?([^"]*)"?)?\s*$/.exec(part);
+    // The value is matched lazily, so that the whitespace RFC 7240 allows before a `;` or `,` is not read into it.
+    const match = /^\s*([A-Za-z-]+)\s*(?:=\s*"?([^"]*?)"?)?\s*$/.exec(part);
     const [, name, value = ""] = match ?? [];
     switch (name?.toLowerCase()) {
       case "code":

@@ -4,8 +4,9 @@
 // any request that says `Prefer: code=`, `example=` or `dynamic=`). Every answer is checked
 // against the description before it leaves, and every refusal, including what Node's HTTP
 // parser would answer by itself, is in the API's error envelope. No input makes it crash.
+import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import type { IHttpRequest } from "@stoplight/prism-http";
 import { checkCredentials } from "./credentials.ts";
 import { MockError, badRequest, envelope, type MockResponse } from "./envelope.ts";
@@ -112,16 +113,13 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     server,
     provider,
     preload: () => prism.preload(),
-    listen: (port, host = "127.0.0.1") =>
-      new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, host, () => {
-          server.off("error", reject);
-          const address = server.address();
-          const bound = typeof address === "object" && address ? address.port : port;
-          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${bound}`);
-        });
-      }),
+    async listen(port, host = "127.0.0.1") {
+      server.listen(port, host);
+      // Rejects with the error when it cannot listen (EADDRINUSE), and leaves no listener behind.
+      await once(server, "listening");
+      const { port: bound } = server.address() as AddressInfo;
+      return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -154,7 +152,7 @@ function queryOf(url: URL, route: Route, validation: Validation): Record<string,
     const declared = validation.queryParameter(route.operationId, name);
     if (values.length > 1 && declared) {
       throw badRequest(
-        `${name} was given ${values.length} times: send it once${declared.style === "form" && declared.explode === false ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
+        `${name} was given ${values.length} times: send it once${declared.schema.type === "array" ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
       );
     }
     if (declared && values.includes("") && !declared.allowEmptyValue) {

@@ -34,6 +34,8 @@ export interface QueryParameter {
   style?: string;
   explode?: boolean;
   allowEmptyValue?: boolean;
+  /** A list (`type: array`) is one comma-separated value: the only form of list the mock reads. */
+  schema: { type?: unknown };
 }
 
 export interface Validation {
@@ -151,9 +153,12 @@ function requestSchema(parameters: Parameter[]): Json {
     };
   };
   for (const parameter of parameters) {
-    const style = parameter.style ?? (parameter.in === "path" ? "simple" : "form");
-    if (!["path", "query"].includes(parameter.in) || !["simple", "form"].includes(style) || (parameter.schema.type === "array" && parameter.explode !== false)) {
-      throw new Error(`The mock reads path and query parameters in the simple and form styles, arrays not exploded: ${parameter.in} parameter ${parameter.name} is not one.`);
+    // Each location's default style, the one read() reads (a path in `form` style is not OpenAPI).
+    const expected = parameter.in === "path" ? "simple" : "form";
+    if (!["path", "query"].includes(parameter.in) || (parameter.style ?? expected) !== expected || (parameter.schema.type === "array" && parameter.explode !== false)) {
+      throw new Error(
+        `The mock reads path parameters in the simple style and query parameters in the form style, arrays not exploded: ${parameter.in} parameter ${parameter.name} is not one.`,
+      );
     }
   }
   return { type: "object", properties: { path: part("path"), query: part("query") } };

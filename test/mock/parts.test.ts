@@ -1,8 +1,9 @@
 // The mock's parts on their own: the LRU map that bounds its state, the libraries and their
-// page tokens, the rate limiter on an injected clock, the Prefer header, the credentials.
+// page tokens, the rate limiter on an injected clock, the Prefer header, the credentials, and
+// how messages quote what a request sent.
 import { describe, expect, it } from "vitest";
 import { checkCredentials } from "../../mock/credentials.ts";
-import { MockError } from "../../mock/envelope.ts";
+import { MockError, quote } from "../../mock/envelope.ts";
 import { BadCursorError, Libraries } from "../../mock/library.ts";
 import { LruMap } from "../../mock/lru.ts";
 import { parsePrefer } from "../../mock/prefer.ts";
@@ -29,6 +30,7 @@ describe("LruMap", () => {
 
   it("refuses a capacity that is not a whole number of at least 1", () => {
     for (const capacity of [0, -1, 1.5, Number.NaN]) expect(() => new LruMap(capacity)).toThrow(RangeError);
+    expect(() => new LruMap(0)).toThrow("capacity must be a whole number of at least 1, not 0");
     expect(new LruMap(1).capacity).toBe(1);
   });
 });
@@ -103,6 +105,27 @@ describe("Libraries", () => {
     expect(ids(libraries.page("u3", 10, undefined).entries)).toEqual(["A3"]);
   });
 
+  it("a page of one gives a token that continues after the first album (the smallest sequence number)", () => {
+    const libraries = new Libraries(10);
+    for (const id of ["A1", "A2"]) libraries.save("u", id);
+    const first = libraries.page("u", 1, undefined);
+    expect(ids(first.entries)).toEqual(["A1"]);
+    expect(libraries.page("u", 1, first.next)).toMatchObject({ entries: [{ albumId: "A2" }], next: undefined });
+  });
+
+  it("gives tokens of the form the API's pages show (tztok-v2_...), and only takes those", () => {
+    const libraries = new Libraries(10);
+    for (const id of ["A1", "A2"]) libraries.save("u", id);
+    const token = libraries.page("u", 1, undefined).next as string;
+    expect(token).toMatch(/^tztok-v2_[A-Za-z0-9_-]+$/);
+    expect(() => libraries.page("u", 1, `tztok-v3_${token.slice("tztok-v2_".length)}`)).toThrow(BadCursorError);
+  });
+
+  it("quotes at most 40 characters of a cursor it refuses", () => {
+    const cursor = `tztok-v2_${"x".repeat(100)}`;
+    expect(() => new Libraries(1).page("u", 10, cursor)).toThrow(`The cursor "${cursor.slice(0, 40)}" is not a token this API gave.`);
+  });
+
   it.each(["made-up", "tztok-v2_", "tztok-v2_bm90IGpzb24", `tztok-v2_${Buffer.from('{"after":0}').toString("base64url")}`, `tztok-v2_${Buffer.from('{"after":"1"}').toString("base64url")}`, `tztok-v2_${Buffer.from('{"after":1.5}').toString("base64url")}`])(
     "refuses a cursor it did not give: %s",
     (cursor) => {
@@ -148,11 +171,24 @@ describe("parsePrefer", () => {
     ["dynamic=true; seed=7", { dynamic: true, seed: "7" }],
     ["Dynamic=false", { dynamic: false }],
     [["code=500", "example=INTERNAL"], { code: 500, example: "INTERNAL" }],
+    // RFC 7240 allows whitespace around each `;` and `,`.
+    ["code=404 ; dynamic=true", { code: 404, dynamic: true }],
+    ["dynamic=true ,seed=7 ", { dynamic: true, seed: "7" }],
+    ['example = "second Page" ', { example: "second Page" }],
   ])("%j asks for %j", (header, preferences) => {
     expect(parsePrefer(header)).toEqual(preferences);
   });
 
-  it.each(["code=", "code=4040", "code=abc", "code=600", "example=", "dynamic=yes"])("refuses %s with a 400 that says why", (header) => {
+  it.each([
+    ["x_code=404", undefined],
+    ['example="a"b', undefined],
+    ["code=404,", { code: 404 }],
+    [", ;", undefined],
+  ])("ignores what it cannot read whole: %j asks for %j", (header, preferences) => {
+    expect(parsePrefer(header)).toEqual(preferences);
+  });
+
+  it.each(["code=", "code", "code=4040", "code=1404", "code=abc", "code=600", "example=", "example", "dynamic=yes", "dynamic"])("refuses %s with a 400 that says why", (header) => {
     const error = (() => {
       try {
         parsePrefer(header);
@@ -164,10 +200,15 @@ describe("parsePrefer", () => {
     expect(error).toBeInstanceOf(MockError);
     expect(error).toMatchObject({ status: 400, code: "BAD_REQUEST", message: expect.stringContaining(`Prefer: ${header}`) });
   });
+
+  it("names what is missing when a preference has no value", () => {
+    expect(() => parsePrefer("dynamic")).toThrow("Prefer: dynamic= is neither true nor false.");
+    expect(() => parsePrefer("code")).toThrow("Prefer: code= is not an HTTP status: use three digits, such as code=404.");
+  });
 });
 
 describe("checkCredentials", () => {
-  const check = (headers: Record<string, string>, expiredTokens = true) => {
+  const check = (headers: Record<string, string | string[]>, expiredTokens = true) => {
     try {
       return checkCredentials(headers, { expiredTokens });
     } catch (error) {
@@ -189,6 +230,8 @@ describe("checkCredentials", () => {
     [{ "x-api-key": "k" }, "INVALID_AUTH_TYPE"],
     [{ "x-api-key": "k", authorization: "Basic dTpw" }, "INVALID_AUTH_TYPE"],
     [{ "x-api-key": "k", authorization: "BearerXYZ" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k", authorization: "NotBearer t" }, "INVALID_AUTH_TYPE"],
+    [{ "x-api-key": "k", authorization: ["Bearer a", "Bearer b"] }, "INVALID_AUTH_TYPE"],
     [{ "x-api-key": "k", authorization: "Bearer" }, "INVALID_AUTH_TOKEN"],
     [{ "x-api-key": "k", authorization: "Bearer    " }, "INVALID_AUTH_TOKEN"],
     [{ "x-api-key": "k", authorization: "Bearer expired-1" }, "INVALID_ACCESS_TOKEN"],
@@ -198,5 +241,14 @@ describe("checkCredentials", () => {
 
   it("takes a token starting with 'expired' as any other when expired tokens are off (the static mode)", () => {
     expect(check({ "x-api-key": "k", authorization: "Bearer expired-1" }, false)).toHaveProperty("userDigest");
+  });
+});
+
+describe("quote", () => {
+  it("quotes a value as JSON, cut at 60 characters (or as many as asked) with an ellipsis", () => {
+    expect(quote('say "hi"')).toBe('"say \\"hi\\""');
+    expect(quote("x".repeat(60))).toBe(`"${"x".repeat(60)}"`);
+    expect(quote("x".repeat(61))).toBe(`"${"x".repeat(60)}…"`);
+    expect(quote("abcdef", 3)).toBe('"abc…"');
   });
 });

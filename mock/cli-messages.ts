@@ -1,0 +1,50 @@
+// What `npm start` prints: its banner, the catalog listing and why it could not listen, as text
+// that cli.ts prints, so that tests can read it in-process.
+import type { Catalog } from "./catalog.ts";
+import type { CliOptions } from "./cli-options.ts";
+
+/** The banner once the mock serves `url`; `catalog` is the realistic mode's, undefined in the static mode. */
+export function banner(url: string, options: CliOptions, catalog: Catalog | undefined): string {
+  const curl = `curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user'`;
+  if (!catalog) {
+    return `
+Amazon Music Albums v1 mock (static: the description's examples${options.dynamic ? ", generated" : ""}): ${url}
+Every request needs both credentials (any values). Try:
+
+  ${curl} ${url}/albums/B0064UPU4G
+
+Send 'Prefer: code=404', 'Prefer: example=secondPage' or 'Prefer: dynamic=true' to choose a response. Ctrl-C stops it.
+`;
+  }
+  const albums = catalog.all();
+  const named = albums.slice(0, 5).map((album) => `${album.id} (${album.title})`);
+  const { rateLimit } = options.provider;
+  return `
+Amazon Music Albums v1 mock: ${url}
+Each bearer token is a user with a library of its own, kept in memory: it resets when the mock
+stops. Any credential values will do, but both must be there. Try:
+
+  ${curl} ${url}/albums/B0064UPU4G
+  ${curl} -X PUT ${url}/me/library/albums/B00D3PLC1K
+  ${curl} ${url}/me/library/albums
+
+${rateLimit ? `An API key may send ${rateLimit.perSecond} requests a second, in bursts of ${rateLimit.capacity}; past that, 429 (--rate-limit).` : "No rate limit (--rate-limit 0)."}
+Albums: ${named.join(", ")}, and ${albums.length - named.length} more
+(npm start -- --list-albums prints them all; --albums <n> --seed <n> makes another catalog).
+Other answers on demand: 'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.
+${options.quiet ? "" : "One line per request follows (--quiet for none). "}Ctrl-C stops it.
+`;
+}
+
+/** --list-albums: a line per album, its ID and title separated by a tab. */
+export function albumList(catalog: Catalog): string {
+  return catalog
+    .all()
+    .map((album) => `${album.id}\t${album.title}`)
+    .join("\n");
+}
+
+/** Why the mock could not listen, and what to do about it. */
+export function listenFailure(error: NodeJS.ErrnoException, host: string, port: number): string {
+  return error.code === "EADDRINUSE" ? `port ${port} is in use: pass --port or set PORT` : `cannot listen on ${host}:${port}: ${error.message}`;
+}

@@ -1,0 +1,87 @@
+// What `npm start`'s command line asks for: its options read and checked, without touching the
+// process (cli.ts prints, exits and serves), so that tests can call it in-process.
+import { parseArgs } from "node:util";
+import { defaultProviderOptions, defaultRateLimit, type ProviderOptions } from "./provider.ts";
+
+export const usage = `Usage: npm start -- [options]
+
+Serves a mock of the Amazon Music Web API Albums v1 operations, checked against the description
+(generated/openapi.json, rebuilt first when openapi/ changed).
+
+  --port <n>        Port to listen on (default 4010, or $PORT).
+  --host <name>     Address to listen on (default 127.0.0.1).
+  --static          Answer from the description's examples only (Prism's example mode): no state.
+  --dynamic         Like --static, with generated data for every response.
+  --albums <n>      Albums to generate for the catalog, beyond the examples' (default ${defaultProviderOptions.generatedAlbums}).
+  --seed <n>        Seed of the generated catalog (default ${defaultProviderOptions.seed}).
+  --rate-limit <n>  Requests a second per API key, in bursts of up to twice that (default ${defaultRateLimit.perSecond}; 0: none).
+  --list-albums     Print the catalog's album IDs and titles, and exit.
+  --quiet           No line per request; only the banner and errors.
+  --help            This text.
+
+Without --static, the mock behaves like the API: each bearer token is a user with a library of
+its own, kept in memory until the mock stops; unknown album IDs get 404; an API key sending too
+much gets 429 with Retry-After. Any request may choose another answer with a Prefer header:
+'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.`;
+
+export interface CliOptions {
+  port: number;
+  host: string;
+  /** --static or --dynamic: Prism's mocker answers every request. */
+  static: boolean;
+  dynamic: boolean;
+  provider: Pick<ProviderOptions, "generatedAlbums" | "seed" | "rateLimit">;
+  listAlbums: boolean;
+  quiet: boolean;
+  help: false;
+}
+
+/** A command line that cannot run: the message says why, and the mock exits with 2. */
+export class UsageError extends Error {}
+
+/** The options, or `help` alone when --help asks for the usage (whatever else is wrong). */
+export function parseCommandLine(args: string[], env: Record<string, string | undefined>): CliOptions | { help: true } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: "string", default: env.PORT ?? "4010" },
+        host: { type: "string", default: "127.0.0.1" },
+        static: { type: "boolean", default: false },
+        dynamic: { type: "boolean", default: false },
+        albums: { type: "string", default: String(defaultProviderOptions.generatedAlbums) },
+        seed: { type: "string", default: String(defaultProviderOptions.seed) },
+        "rate-limit": { type: "string", default: String(defaultRateLimit.perSecond) },
+        "list-albums": { type: "boolean", default: false },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+  if (values.help) return { help: true };
+  const port = wholeNumber("--port", values.port, 65535);
+  const perSecond = wholeNumber("--rate-limit", values["rate-limit"], 1_000_000);
+  return {
+    port,
+    host: values.host,
+    static: values.static || values.dynamic,
+    dynamic: values.dynamic,
+    provider: {
+      generatedAlbums: wholeNumber("--albums", values.albums, 1_000_000),
+      seed: wholeNumber("--seed", values.seed, 2 ** 32 - 1),
+      rateLimit: perSecond === 0 ? undefined : { ...defaultRateLimit, perSecond, capacity: 2 * perSecond },
+    },
+    listAlbums: values["list-albums"],
+    quiet: values.quiet,
+    help: false,
+  };
+}
+
+function wholeNumber(name: string, value: string, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}, not "${value}".`);
+  return number;
+}
