@@ -44,7 +44,7 @@ async function wheelTo(page: Page, selector: string): Promise<{ active: string[]
       const highlighted = await page.evaluate(highlightedMenuItems);
       return highlighted.active.length <= 1 && highlighted.painted.length <= 1 ? undefined : highlighted;
     };
-    await expect.poll(settled, { timeout: 5_000 }).toBeUndefined().catch(() => undefined);
+    await expect.poll(settled, { timeout: 15_000 }).toBeUndefined().catch(() => undefined);
     const left = await settled();
     if (left) doubles.push(left);
   }
@@ -54,7 +54,7 @@ async function wheelTo(page: Page, selector: string): Promise<{ active: string[]
 
 /** Exactly `label` highlighted, once Redoc's menu has caught up with the page. */
 async function expectOnlyHighlighted(page: Page, label: string): Promise<void> {
-  await expect.poll(() => page.evaluate(highlightedMenuItems), { timeout: 5_000 }).toEqual({ active: [label], painted: [label] });
+  await expect.poll(() => page.evaluate(highlightedMenuItems), { timeout: 15_000 }).toEqual({ active: [label], painted: [label] });
 }
 
 describe.skipIf(!hasChromium)("finding one's way in the reference docs, in Chromium", () => {
