@@ -4,13 +4,21 @@
 // run, which spreads over both cores itself, runs alone. Each step's output is printed whole
 // when it ends, not interleaved with the others'.
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { projectRoot } from "./redocly.ts";
+import { closingLine, readVitestCounts, testsFailRun } from "./test-summary.ts";
 
 interface Step {
   name: string;
   /** An npm script of package.json. */
   script: string;
+  /** Extra arguments for the script. */
+  args?: string[];
 }
+
+// vitest's own counts, read back for the run's closing line (scripts/test-summary.ts).
+const vitestReport = join(projectRoot, "reports/vitest.json");
 
 /** Phases run one after the other; the steps of a phase, at most `parallel` at a time. */
 const phases: Array<{ parallel: number; steps: Step[] }> = [
@@ -25,7 +33,10 @@ const phases: Array<{ parallel: number; steps: Step[] }> = [
       { name: "package", script: "check:package" },
     ],
   },
-  { parallel: 1, steps: [{ name: "vitest projects", script: "test:vitest" }] },
+  {
+    parallel: 1,
+    steps: [{ name: "vitest projects", script: "test:vitest", args: ["--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`] }],
+  },
   {
     parallel: 2,
     steps: [
@@ -49,7 +60,7 @@ function run(step: Step): Promise<Result> {
   const started = performance.now();
   return new Promise((resolve) => {
     // A process group of its own, so that a signal to this run reaches everything the step started.
-    const child = spawn("npm", ["run", "--silent", step.script], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const child = spawn("npm", ["run", "--silent", step.script, ...(step.args ? ["--", ...step.args] : [])], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
     if (child.pid) running.add(child.pid);
     const chunks: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -88,6 +99,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+rmSync(vitestReport, { force: true });
 const results: Result[] = [];
 for (const phase of phases) results.push(...(await runPhase(phase.steps, phase.parallel)));
 
@@ -97,4 +109,9 @@ for (const { step, code, seconds } of results) {
   console.log(`${code === 0 ? "  ok  " : "  FAIL"}  ${step.name.padEnd(24)} ${seconds.toFixed(1).padStart(6)} s   npm run ${step.script}`);
 }
 console.log(failed.length === 0 ? `\nAll ${results.length} steps passed.` : `\n${failed.length} of ${results.length} steps failed: ${failed.map((r) => r.step.name).join(", ")}.`);
-process.exitCode = failed.length === 0 ? 0 : 1;
+const counts = readVitestCounts(vitestReport);
+if (process.env.CI === "true" && (counts?.skipped ?? 0) > 0) {
+  console.log("CI=true, and vitest skipped tests: every check must run in CI (the skipped ones are marked above).");
+}
+console.log(closingLine(counts));
+process.exitCode = failed.length === 0 && !testsFailRun(counts, process.env) ? 0 : 1;

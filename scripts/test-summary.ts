@@ -1,0 +1,34 @@
+// The closing line of `npm test`: vitest's count of tests, read from its JSON report, in the form
+// CI reads at the end of a run ("N passed, N failed" after one word and a colon) to tell a run
+// that tested something from one that tested nothing.
+import { readFileSync } from "node:fs";
+
+export interface TestCounts {
+  passed: number;
+  failed: number;
+  /** Skipped and to-do tests. */
+  skipped: number;
+}
+
+/** The counts of a vitest JSON report, or undefined when there is none (vitest did not get to the end). */
+export function readVitestCounts(reportPath: string): TestCounts | undefined {
+  let report: Record<string, unknown>;
+  try {
+    report = JSON.parse(readFileSync(reportPath, "utf8")) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const count = (name: string) => (typeof report[name] === "number" ? report[name] : Number.NaN);
+  const counts = { passed: count("numPassedTests"), failed: count("numFailedTests"), skipped: count("numPendingTests") + count("numTodoTests") };
+  return Object.values(counts).every(Number.isInteger) ? counts : undefined;
+}
+
+export function closingLine(counts: TestCounts | undefined): string {
+  if (!counts) return "vitest: wrote no report (see its output above)";
+  return `vitest: ${counts.passed} passed, ${counts.failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ""}`;
+}
+
+/** Whether the counts fail the run: under CI=true nothing may be skipped (a skip there hides a missing install step). */
+export function testsFailRun(counts: TestCounts | undefined, env: NodeJS.ProcessEnv): boolean {
+  return counts === undefined || counts.failed > 0 || (env.CI === "true" && counts.skipped > 0);
+}
