@@ -37,6 +37,7 @@ const refused: Array<[string, (c: AlbumsClient) => Promise<unknown>, RegExp]> = 
   ["no ID", (c) => c.getAlbum(undefined as unknown as string), /^getAlbum: the album ID undefined is not/],
   ["true as an ID", (c) => c.getAlbum(true as unknown as string), /^getAlbum: the album ID true is not/],
   ["a function as an ID", (c) => c.getAlbum((() => "B0064UPU4G") as unknown as string), /^getAlbum: the album ID a function is not/],
+  ["an object as an ID", (c) => c.getAlbum({ id: "B0064UPU4G" } as unknown as string), /^getAlbum: the album ID an object is not/],
   ["an array among IDs", (c) => c.getAlbums([["B0064UPU4G"]] as unknown as string[]), /^getAlbums: album ID 1 of 1, an array, is not/],
   ["a long ID", (c) => c.getAlbum("A".repeat(41)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}…" is not`)],
   ["an ID of 40 characters", (c) => c.getAlbum("A".repeat(40)), new RegExp(`^getAlbum: the album ID "${"A".repeat(40)}" is not`)],
