@@ -1,6 +1,7 @@
 // The client's errors: one family, each class named for what went wrong. No error ever holds
 // the request, its headers or the client's options, so the API key and the token cannot leak
 // through a message, `String(error)` or `JSON.stringify(error)`.
+import { redact, shows } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { ErrorCode, OperationId } from "./types.js";
 
@@ -58,12 +59,18 @@ export class AlbumsApiError extends AlbumsError {
   }
 }
 
-/** The request never got an answer: the connection failed or was reset. */
+/**
+ * The request never got an answer: the connection failed or was reset. `cause` is what fetch
+ * threw; when that showed a credential of the request, only its description without them.
+ */
 export class AlbumsNetworkError extends AlbumsError {
   override name = "AlbumsNetworkError";
   readonly operation: OperationId;
-  constructor(operation: OperationId, cause: unknown) {
-    super(`${operation} failed: no answer from the API (${describeCause(cause)})`, { cause });
+  /** `credentials`: the secrets the request carried, which the message and the cause must not show. */
+  constructor(operation: OperationId, cause: unknown, credentials: readonly string[] = []) {
+    const leaks = shows(cause, credentials);
+    const described = leaks ? redact(describeCause(cause), credentials) : describeCause(cause);
+    super(`${operation} failed: no answer from the API (${described})`, { cause: leaks ? new Error(described) : cause });
     this.operation = operation;
   }
 }

@@ -6,6 +6,7 @@ import { currentToken, type Credentials } from "./auth.js";
 import { BufferedResponse } from "./buffered-response.js";
 import { AlbumsNetworkError, AlbumsTimeoutError, apiErrorFrom, type AlbumsError } from "./errors.js";
 import { operationOf } from "./operations.js";
+import { credentialsOf } from "./redact.js";
 import { TimedRequest } from "./timed-request.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { backoffMs, retryableStatuses, sleep, type RetryPolicy } from "./retry.js";
@@ -96,7 +97,7 @@ async function attemptOnce(operation: () => OperationId, request: TimedRequest, 
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     if (timedOut) throw new AlbumsTimeoutError(operation(), options.timeoutMs);
-    throw new AlbumsNetworkError(operation(), error);
+    throw new AlbumsNetworkError(operation(), error, credentialsOf(request));
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener("abort", onAbort);

@@ -1,5 +1,6 @@
 // No error the client produces may show the API key or the token, however it is printed, and
 // the client writes nothing to the console on any path.
+import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { AlbumsError, createAlbumsClient, type AlbumsClient } from "../../src/index.ts";
 import { json, recordingFetch } from "./support/recording-fetch.ts";
@@ -9,7 +10,8 @@ const accessToken = "Atza|secret-token-that-must-not-leak";
 
 function printed(error: unknown): string {
   const e = error as Error;
-  return [e.message, String(e), JSON.stringify(e), e.stack ?? "", JSON.stringify(Object.entries(e)), String(e.cause)].join("\n");
+  // inspect: what console.log prints, the cause chain and every field included.
+  return [e.message, String(e), JSON.stringify(e), e.stack ?? "", JSON.stringify(Object.entries(e)), String(e.cause), inspect(e, { depth: 10 })].join("\n");
 }
 
 const page = (token?: string) => ({
@@ -26,6 +28,16 @@ const paths: Array<[string, (request: Request) => Response | Promise<Response>, 
   ["an HTML error page", () => new Response("<html>502</html>", { status: 502, headers: { "content-type": "text/html" } }), (c) => c.getAlbum("B0064UPU4G")],
   ["invalid JSON in a 200", () => new Response('{"data":', { headers: { "content-type": "application/json" } }), (c) => c.getAlbum("B0064UPU4G")],
   ["a network failure", () => Promise.reject(new TypeError("fetch failed")), (c) => c.saveLibraryAlbum("B0064UPU4G")],
+  [
+    "a custom fetch whose error quotes the request's credentials",
+    (request) =>
+      Promise.reject(
+        new TypeError(`fetch failed with ${request.headers.get("authorization")}`, {
+          cause: Object.assign(new Error(`proxy refused x-api-key ${request.headers.get("x-api-key")}`), { headers: Object.fromEntries(request.headers) }),
+        }),
+      ),
+    (c) => c.getAlbum("B0064UPU4G"),
+  ],
   ["a timeout", (request) => new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))), (c) => c.removeLibraryAlbum("B0064UPU4G")],
   ["a failed batch", () => json({ error: { status: "404", code: "RESOURCE_NOT_FOUND", message: "No." } }, 404), (c) => c.getAlbums(["B0064UPU4G", "B00D3PLC1K"])],
   ["a page without a token", () => json(page()), drain],
