@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)("the reference docs in Chromium", () => {
     const menu = page.getByRole("menu").filter({ hasText: "TypeScript" });
     expect((await menu.innerText()).split("\n")).toEqual(["curl", "TypeScript", "Python"]);
     await menu.getByText("TypeScript", { exact: true }).click();
-    expect(await section.innerText()).toContain("createAlbumsClient");
+    // Redoc swaps the sample after the click has returned: read the section until it has.
+    await expect.poll(() => section.innerText(), { timeout: 15_000 }).toContain("createAlbumsClient");
     await page.close();
   });
 
