@@ -81,8 +81,9 @@ describe.skipIf(!hasChromium)("the reference docs, read in Chromium", () => {
       const samples = page.locator(`[id="${op?.anchor}"] .panel-request-samples`);
       await samples.evaluate((panel) => panel.scrollIntoView({ block: "start" }));
       await samples.locator('[data-component-name="CodeBlock/CodeBlock"] [data-testid="copy-button"]').click();
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied.trim()).toBe(op?.samples[0]?.source.trim());
+      // The page writes the clipboard asynchronously, after the click has returned.
+      const copied = () => page.evaluate(() => navigator.clipboard.readText()).then((text) => text.trim());
+      await expect.poll(copied, { timeout: 15_000 }).toBe(op?.samples[0]?.source.trim());
       await page.close();
     });
 
