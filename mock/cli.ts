@@ -9,7 +9,7 @@ import { albumList, banner, listenFailure } from "./cli-messages.ts";
 import { parseCommandLine, usage, UsageError, type CliOptions } from "./cli-options.ts";
 import { ensureFreshBundle } from "./fresh-bundle.ts";
 import { createMockServer, type MockServer } from "./server.ts";
-import { watchParent } from "./parent-watch.ts";
+import { starterPid, watchParent } from "./parent-watch.ts";
 
 // From the very start, so that a signal or the death of npm during start-up ends it too.
 let mock: MockServer | undefined;
@@ -21,8 +21,9 @@ const stop = (code: number) => {
 };
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
-// npm (or whatever started the mock) was killed outright: nobody is left to stop it.
-watchParent(() => stop(0));
+// npm (or whatever started the mock) was killed outright, even before the mock started:
+// nobody is left to stop it.
+watchParent(() => stop(0), 250, () => process.ppid, starterPid());
 
 let options: CliOptions;
 try {

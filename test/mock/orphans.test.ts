@@ -91,6 +91,18 @@ describe.skipIf(process.platform !== "linux" && process.env.CI !== "true")("no o
     expect(await answers(url)).toBe(false);
   });
 
+  // What the test above meets when its SIGINT reaches npm before npm listens for signals: npm
+  // ends at once, its shell still starts the mock, and the mock's parent is gone before it runs.
+  // Made certain here: the mock is told (as npm start tells it) of a starter that is not its parent.
+  it("a mock whose starter was gone before it started ends by itself, and frees the port", { timeout: 90_000 }, async () => {
+    mark = randomUUID();
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const mock = start(process.execPath, ["--import", "tsx", "mock/cli.ts", "--port", new URL(url).port, "--quiet"], { MOCK_PARENT_PID: String(process.ppid) });
+    await eventually("free of the mock's processes", () => marked().length === 0, 60_000);
+    expect(mock.exitCode).toBe(0);
+    expect(await answers(url)).toBe(false);
+  });
+
   describe.each(signals)("a vitest run serving the mock, then %s to vitest", (signal) => {
     it("leaves no worker and frees the port", { timeout: 90_000 }, async () => {
       mark = randomUUID();

@@ -1,7 +1,7 @@
 // The watch that ends `npm start` (and every test worker) once its parent is gone, on fake timers
 // and a parent ID the test changes. That a SIGKILL of npm leaves no process is orphans.test.ts's.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { watchParent } from "../../mock/parent-watch.ts";
+import { starterPid, watchParent } from "../../mock/parent-watch.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -65,5 +65,46 @@ describe("watchParent", () => {
     const timer = setInterval.mock.results[0]?.value as NodeJS.Timeout;
     expect(timer.hasRef()).toBe(false);
     stop();
+  });
+
+  it("says so within an interval when what started the process was gone before the watch began", () => {
+    // npm ended by a signal between spawning the script's shell and listening for signals: the
+    // mock starts with init as its parent, and npm's pid (MOCK_PARENT_PID) is not it.
+    const orphaned = vi.fn();
+    watchParent(orphaned, 250, () => 1, 4242);
+    vi.advanceTimersByTime(249);
+    expect(orphaned).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(orphaned).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("keeps watching while the parent is the one that started the process", () => {
+    const orphaned = vi.fn();
+    const stop = watchParent(orphaned, 250, () => 4242, 4242);
+    vi.advanceTimersByTime(10_000);
+    expect(orphaned).not.toHaveBeenCalled();
+    stop();
+  });
+});
+
+describe("starterPid", () => {
+  it("is the pid npm start names, else the parent's", () => {
+    expect(starterPid({ MOCK_PARENT_PID: "4242" }, 100)).toBe(4242);
+    expect(starterPid({}, 100)).toBe(100);
+    for (const named of ["", "0", "-5", "12.5", "npm", "1e3x"]) expect(starterPid({ MOCK_PARENT_PID: named }, 100)).toBe(100);
+  });
+
+  it("reads the process's own environment and parent by default", () => {
+    const saved = process.env.MOCK_PARENT_PID;
+    try {
+      delete process.env.MOCK_PARENT_PID;
+      expect(starterPid()).toBe(process.ppid);
+      process.env.MOCK_PARENT_PID = "4242";
+      expect(starterPid()).toBe(4242);
+    } finally {
+      if (saved === undefined) delete process.env.MOCK_PARENT_PID;
+      else process.env.MOCK_PARENT_PID = saved;
+    }
   });
 });
