@@ -25,7 +25,8 @@ interface PathEntry {
   byMethod: Map<string, OperationId>;
 }
 
-const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+/** The keys of a path item that are operations (OpenAPI 3.1); the others are its summary, parameters and the like. */
+export const operationMethods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 export function createRouter(document: { paths?: Record<string, Record<string, unknown>> }): Router {
   const all: PathEntry[] = Object.entries(document.paths ?? {}).map(([template, item]) => {
@@ -34,7 +35,7 @@ export function createRouter(document: { paths?: Record<string, Record<string, u
     const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
     const byMethod = new Map(
       Object.entries(item)
-        .filter(([method]) => methods.includes(method))
+        .filter(([method]) => operationMethods.includes(method))
         .map(([method, operation]) => [method.toUpperCase(), (operation as { operationId: OperationId }).operationId] as const),
     );
     return { template, pattern, names, byMethod };

@@ -6,6 +6,7 @@
 // a parameter of another kind or style fails the mock's start rather than go unchecked.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { operationMethods } from "./routes.ts";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM interop.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -74,7 +75,7 @@ export function createValidation(document: object): Validation {
   const declarations = new Map<string, { parameters: Parameter[]; responses: Record<string, unknown> }>();
   for (const item of Object.values(paths ?? {})) {
     for (const [method, operation] of Object.entries(item)) {
-      if (!["get", "put", "post", "delete", "patch"].includes(method)) continue;
+      if (!operationMethods.includes(method)) continue;
       const op = operation as Json;
       const parameters = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => resolve<Parameter>(p));
       // A parameter the mock cannot read fails the start, not the first request.
