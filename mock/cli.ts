@@ -60,9 +60,13 @@ try {
   console.error(listenFailure(error as NodeJS.ErrnoException, options.host, options.port));
   process.exit(1);
 }
+// It answers from here on; it says it serves once Prism's mocker, which a Prefer request needs,
+// has loaded in its worker thread, so that nothing waits after the banner.
+try {
+  await mock.ready;
+} catch (error) {
+  console.error((error as Error).message);
+  await mock.close();
+  process.exit(1);
+}
 console.log(banner(url, options, mock.provider?.catalog));
-// Prism's mocker, needed by the first Prefer request, loads once the mock has answered its
-// first request (or after a second), so that it delays neither the start nor that request.
-const preload = () => void mock?.preload();
-mock.server.once("request", (_, response) => response.once("finish", () => setImmediate(preload)));
-setTimeout(preload, 1000).unref();

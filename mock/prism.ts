@@ -1,11 +1,11 @@
-// Prism's mocker, in this process: the description's examples, a forced status, generated data
-// (`Prefer: code=`, `example=`, `dynamic=`, and the static mode). Prism's reading of the
-// description and its mocker pull in json-schema-faker, faker and a JSON Schema toolchain (about
-// a second), so they are loaded when the first request needs them, or when `preload()` is called
-// once the mock is serving: the realistic mode starts without them.
-import { createRequire } from "node:module";
-import type { IHttpRequest, IHttpResponse } from "@stoplight/prism-http";
-import type { IHttpOperation } from "@stoplight/types";
+// Prism's mocker: the description's examples, a forced status, generated data (`Prefer: code=`,
+// `example=`, `dynamic=`, and the static mode). It runs in a worker thread (prism-worker.mjs),
+// started with the mock: loading Prism takes seconds on a busy machine, and on the main thread it
+// would stall every request and signal behind it. `ready` resolves once it is loaded; the mock
+// says it serves only then, and a Prefer request that comes earlier waits for it without
+// blocking anything else.
+import { Worker } from "node:worker_threads";
+import type { IHttpRequest } from "@stoplight/prism-http";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";
 import type { Preferences } from "./prefer.ts";
 
@@ -15,84 +15,89 @@ export const generatedArrayItems = 5;
 export interface PrismMocker {
   /** What Prism's mocker answers for the operation: an example, a forced status, or generated data. */
   mock(operationId: string, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
-  /** Loads Prism now rather than on the first request that needs it. */
-  preload(): Promise<void>;
+  /** Resolves once Prism is loaded in its worker; rejects, saying why, when it cannot be. */
+  readonly ready: Promise<void>;
+  /** Ends the worker. */
+  close(): Promise<void>;
 }
 
-// The module is CommonJS with `exports.default`, required (not imported) where it is needed.
-type MockFunction = (typeof import("@stoplight/prism-http/dist/mocker/index.js"))["default"];
+type Reply = { id: number; response?: MockResponse; error?: { message: string; detail?: string } };
 
-interface Loaded {
-  operations: Map<string, IHttpOperation>;
-  mock: MockFunction;
-}
-
-const require = createRequire(import.meta.url);
+const workerUrl = new URL("./prism-worker.mjs", import.meta.url);
 
 export function createPrismMocker(document: object): PrismMocker {
-  let loaded: Promise<Loaded> | undefined;
-  const load = () => (loaded ??= loadPrism(document));
+  const responses = statusesOf(document);
+  const worker = new Worker(workerUrl, { workerData: { document, maxItems: generatedArrayItems } });
+  // The worker alone must not keep the process alive: close() or the process' exit ends it.
+  worker.unref();
+  const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
+  let nextId = 1;
+  let failed: Error | undefined;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on("message", (message: Reply | { ready: true }) => {
+      if ("ready" in message) return resolve();
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      waiting?.resolve(message);
+    });
+    const fail = (error: Error) => {
+      failed ??= error;
+      reject(failed);
+      for (const waiting of pending.values()) waiting.reject(failed);
+      pending.clear();
+    };
+    worker.on("error", (error) => fail(new Error(`Prism's mocker failed: ${error.message}`)));
+    worker.on("exit", (code) => fail(new Error(`Prism's mocker stopped (exit ${code}).`)));
+  });
+  // Awaited by whoever needs it; an unawaited rejection must not end the process.
+  ready.catch(() => undefined);
 
   return {
-    preload: async () => void (await load()),
+    ready,
+    async close() {
+      failed ??= new Error("The mock is closing.");
+      await worker.terminate();
+    },
     async mock(operationId, request, preferences) {
-      const { operations, mock } = await load();
-      const operation = operations.get(operationId) as IHttpOperation;
-      const result = mock({
-        resource: operation,
-        // The request was validated already: Prism must not pick an error response for it.
-        input: { data: request, validations: [] },
-        config: {
-          dynamic: preferences.dynamic ?? false,
-          ...(preferences.seed === undefined ? {} : { seed: preferences.seed }),
-          ...(preferences.code === undefined ? {} : { code: preferences.code }),
-          ...(preferences.example === undefined ? {} : { exampleKey: preferences.example }),
-          // Only JSON is described: the Accept header must not make Prism refuse to answer.
-          mediaTypes: ["application/json"],
-        },
-      })(silentLogger as never);
-      if (result._tag === "Left") throw explainMockerError(result.left, operation, preferences);
-      return fromPrism(result.right);
+      try {
+        await ready;
+      } catch (error) {
+        throw new MockError(500, "INTERNAL", `The mock could not answer: ${(error as Error).message}`);
+      }
+      if (failed) throw new MockError(500, "INTERNAL", `The mock could not answer: ${failed.message}`);
+      const id = nextId++;
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, operationId, request, preferences });
+      }).catch((error: Error): Reply => ({ id, error: { message: error.message } }));
+      if (reply.error) throw explainMockerError(reply.error, operationId, responses.get(operationId) ?? [], preferences);
+      return reply.response as MockResponse;
     },
   };
 }
 
-async function loadPrism(document: object): Promise<Loaded> {
-  const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js") as typeof import("@stoplight/prism-http/dist/utils/operations.js");
-  const { default: mock } = require("@stoplight/prism-http/dist/mocker/index.js") as { default: MockFunction };
-  // The json-schema-faker instance Prism itself uses, found from Prism's own folder.
-  const fromPrism = createRequire(require.resolve("@stoplight/prism-http"));
-  const { JSONSchemaFaker } = fromPrism("json-schema-faker") as { JSONSchemaFaker: { option(name: string, value: unknown): void } };
-  JSONSchemaFaker.option("maxItems", generatedArrayItems);
-  // Prism dereferences the document it is given, in place: it gets a copy.
-  const operations = await getHttpOperationsFromSpec(structuredClone(document));
-  return { operations: new Map(operations.map((operation) => [String(operation.iid), operation])), mock };
-}
-
-/** Prism logs through pino; the mock logs one line per request itself. */
-interface PrismLogger {
-  child(): PrismLogger;
-  [level: string]: (...args: unknown[]) => unknown;
-}
-const silentLogger: PrismLogger = new Proxy({} as PrismLogger, {
-  get: (_, name) => (name === "child" ? () => silentLogger : () => undefined),
-});
-
-function fromPrism(response: IHttpResponse): MockResponse {
-  const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)]));
-  return { status: response.statusCode, headers, body: response.body };
+/** Each operation's documented statuses, for the refusal of a `Prefer: code=` it does not have. */
+function statusesOf(document: object): Map<string, string[]> {
+  const statuses = new Map<string, string[]>();
+  for (const item of Object.values((document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      const { operationId, responses } = (operation ?? {}) as { operationId?: unknown; responses?: object };
+      if (typeof operationId === "string" && responses) statuses.set(operationId, Object.keys(responses));
+    }
+  }
+  return statuses;
 }
 
 /** Prism's refusals of a Prefer header, in the API's envelope and in the mock's words. */
-function explainMockerError(error: Error & { detail?: string }, operation: IHttpOperation, preferences: Preferences): MockError {
-  const statuses = operation.responses.map((response) => response.code).join(", ");
+function explainMockerError(error: { message: string; detail?: string }, operationId: string, statuses: string[], preferences: Preferences): MockError {
   // Prism's ProblemJsonError keeps its title in `message` and the specifics in `detail`.
   const detail = `${error.message} ${error.detail ?? ""}`;
   if (preferences.code !== undefined && /status code/i.test(detail)) {
-    return badRequest(`Prefer: code=${preferences.code}, but ${operation.iid} has no ${preferences.code} response (it has ${statuses}).`);
+    return badRequest(`Prefer: code=${preferences.code}, but ${operationId} has no ${preferences.code} response (it has ${statuses.join(", ")}).`);
   }
   if (preferences.example !== undefined && /exampleKey/.test(detail)) {
-    return badRequest(`Prefer: example=${preferences.example}, but no response of ${operation.iid} has an example of that name.`);
+    return badRequest(`Prefer: example=${preferences.example}, but no response of ${operationId} has an example of that name.`);
   }
   return new MockError(500, "INTERNAL", `The mock could not answer: ${detail.trim()}`);
 }

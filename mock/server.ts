@@ -40,8 +40,12 @@ export interface MockServer {
   /** The realistic mode's provider (its catalog and state); undefined in the static mode. */
   provider: Provider | undefined;
   server: Server;
-  /** Loads Prism's mocker now, rather than on the first request that needs it. */
-  preload(): Promise<void>;
+  /**
+   * Resolves once everything the mock may need is loaded (Prism's mocker, in its worker thread):
+   * `npm start` says it serves only then. Requests are answered before it; one that needs Prism
+   * waits for it, without blocking the others.
+   */
+  ready: Promise<void>;
 }
 
 /** Headers a browser page may read from a cross-origin answer. */
@@ -112,7 +116,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   return {
     server,
     provider,
-    preload: () => prism.preload(),
+    ready: prism.ready,
     async listen(port, host = "127.0.0.1") {
       server.listen(port, host);
       // Rejects with the error when it cannot listen (EADDRINUSE), and leaves no listener behind.
@@ -120,12 +124,16 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       const { port: bound } = server.address() as AddressInfo;
       return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would hold close() open until they time out.
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open until they time out.
+          server.closeAllConnections();
+        }),
+        prism.close(),
+      ]);
+    },
   };
 }
 

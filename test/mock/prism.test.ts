@@ -8,7 +8,7 @@ import type { IHttpRequest } from "@stoplight/prism-http";
 import { MockError } from "../../mock/envelope.ts";
 import { createPrismMocker, generatedArrayItems, type PrismMocker } from "../../mock/prism.ts";
 import { realisticDocument } from "../../mock/realistic.ts";
-import { bundlePath, startMock, type RunningMock } from "../support/mock.ts";
+import { bundlePath, startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const bundle = JSON.parse(readFileSync(bundlePath, "utf8")) as { components: { examples: Record<string, { value: unknown }> } };
 const request = (path: string, query: Record<string, string> = {}): IHttpRequest => ({ method: "get", url: { path, query }, headers: { accept: "text/html" } });
@@ -18,7 +18,9 @@ type Albums = { data: { albums: Array<{ id: string; url: string }> } };
 let prism: PrismMocker;
 beforeAll(async () => {
   prism = createPrismMocker(await realisticDocument(bundle));
-});
+  await prism.ready;
+}, mockStartBudgetMs);
+afterAll(() => prism.close());
 
 describe("Prism's mocker, as the mock uses it", () => {
   it("answers a forced status with its example, as the description has it, whatever the Accept header", async () => {
@@ -56,9 +58,16 @@ describe("Prism's refusals, in the mock's words", () => {
     info: { title: "Text only", version: "1" },
     paths: { "/text": { get: { operationId: "getText", responses: { "200": { description: "", content: { "text/plain": { schema: { type: "string" }, example: "hi" } } } } } } },
   };
+  let textPrism: PrismMocker;
+  beforeAll(async () => {
+    textPrism = createPrismMocker(textOnly);
+    await textPrism.ready;
+  }, mockStartBudgetMs);
+  afterAll(() => textPrism.close());
+
   const failure = async (preferences: object) => {
     try {
-      await createPrismMocker(textOnly).mock("getText", request("/text"), preferences);
+      await textPrism.mock("getText", request("/text"), preferences);
     } catch (error) {
       expect(error).toBeInstanceOf(MockError);
       return { status: (error as MockError).status, code: (error as MockError).code, message: (error as MockError).message };
@@ -87,7 +96,7 @@ describe("the static mode with --dynamic", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ mode: "static", dynamic: true });
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   it("generates every answer instead of giving the example", async () => {

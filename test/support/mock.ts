@@ -1,10 +1,13 @@
 // The mock (mock/server.ts) for the tests: in this process, on a free loopback port, serving the
-// bundle as `npm start` does. Each project starts the one it needs.
+// bundle as `npm start` does, and ready as when `npm start` prints its banner (Prism's mocker
+// loaded in its worker). Each project starts the one it needs.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createMockServer, type MockServer, type MockServerOptions } from "../../mock/server.ts";
 
 export const bundlePath = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
+
+export { mockStartBudgetMs } from "./budgets.ts";
 
 export interface RunningMock {
   url: string;
@@ -15,6 +18,12 @@ export interface RunningMock {
 export async function startMock(options: Omit<Partial<MockServerOptions>, "document"> = {}): Promise<RunningMock> {
   const document = JSON.parse(readFileSync(bundlePath, "utf8")) as object;
   const mock = await createMockServer({ document, ...options });
-  const url = await mock.listen(0);
-  return { url, mock, close: () => mock.close() };
+  try {
+    const url = await mock.listen(0);
+    await mock.ready;
+    return { url, mock, close: () => mock.close() };
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
 }
