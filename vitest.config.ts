@@ -1,4 +1,5 @@
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { browserBudgetMs, toolBudgetMs } from "./test/support/budgets.ts";
 
 // Every project: a worker ends when its vitest run is killed, so no server of a test outlives it.
 const setupFiles = ["test/support/exit-with-parent.ts"];
@@ -70,7 +71,9 @@ export default defineConfig({
           setupFiles,
           include: ["test/docs/**/*.test.ts"],
           globalSetup: ["test/docs/global-setup.ts"],
-          testTimeout: 30_000,
+          // Every test here drives Chromium.
+          testTimeout: browserBudgetMs,
+          hookTimeout: browserBudgetMs,
         },
       },
       {
@@ -79,7 +82,9 @@ export default defineConfig({
           setupFiles,
           include: ["test/browser/**/*.test.ts"],
           globalSetup: ["test/contract/global-setup.ts"],
-          testTimeout: 30_000,
+          // Every test here drives Chromium.
+          testTimeout: browserBudgetMs,
+          hookTimeout: browserBudgetMs,
         },
       },
       {
@@ -104,8 +109,8 @@ export default defineConfig({
           name: "release",
           setupFiles,
           include: ["test/release/**/*.test.ts"],
-          // The release tests build and pack a copy of the project, twice.
-          testTimeout: 180_000,
+          // Every release test builds, packs or runs the gate on a copy of the project.
+          testTimeout: toolBudgetMs,
         },
       },
       {

@@ -11,6 +11,7 @@ import type { JsonObject } from "../spec/support/spec.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
 import { clientEntry, projectRoot } from "../support/typecheck.ts";
 import { operationById } from "./support.ts";
+import { processBudgetMs } from "../support/budgets.ts";
 
 const production = productionBaseUrl;
 const env = { ...process.env, AMAZON_MUSIC_API_KEY: "amzn1.application.samples", AMAZON_MUSIC_ACCESS_TOKEN: "samples-token" };
@@ -44,9 +45,9 @@ const curl = findCommand("curl");
 const python = findCommand("python3");
 const missing = missingTools("The docs' code samples", { curl, python3: python }, "apt-get install curl python3");
 
-const run = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: "utf8", timeout: 20_000 });
+const run = (command: string, args: string[]) => execFileSync(command, args, { env, encoding: "utf8", timeout: processBudgetMs });
 
-describe.skipIf(missing !== undefined).each(Object.keys(printed))("%s's samples, against the mock", (operationId) => {
+describe.skipIf(missing !== undefined).each(Object.keys(printed))("%s's samples, against the mock", { timeout: processBudgetMs }, (operationId) => {
   it("curl gets 200", () => {
     const status = run("bash", ["-c", `${sample(operationId, "Shell").trimEnd()} --silent --output /dev/null --write-out '%{http_code}'`]);
     expect(status).toBe("200");

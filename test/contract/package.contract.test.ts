@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { examplesOf } from "./support.ts";
+import { processBudgetMs, toolBudgetMs } from "../support/budgets.ts";
 
 /** The name every TypeScript sample (README, docs) imports the client by. */
 const packageName = "amazon-music-albums-v1";
@@ -25,7 +26,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const env = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !key.startsWith("npm_") || ["npm_config_cache", "npm_config_registry", "npm_config_userconfig"].includes(key)),
 );
-const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, env, encoding: "utf8", timeout: 180_000, stdio: ["ignore", "pipe", "pipe"] });
+const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, env, encoding: "utf8", timeout: toolBudgetMs, stdio: ["ignore", "pipe", "pipe"] });
 
 const baseUrl = inject("mockUrl");
 const notFound = examplesOf("getAlbum", "404")[0]?.value.error as { code: string };
@@ -60,14 +61,14 @@ describe(`the packed ${packageName}, installed in a new project`, () => {
     // dependency) and the TypeScript the user compiles with, at the versions this repository pins.
     const versionOf = (name: string) => `${name}@${manifest.devDependencies[name]}`;
     run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(work, "pack", tarball), versionOf("typescript"), versionOf("@types/node")], app);
-  }, 300_000);
+  }, 2 * toolBudgetMs);
 
   it(`is named ${packageName}, the name the samples import`, () => {
     expect(manifest.name).toBe(packageName);
     expect(JSON.parse(readFileSync(join(app, "node_modules", packageName, "package.json"), "utf8")).dependencies).toEqual({ "openapi-fetch": expect.any(String) });
   });
 
-  it("works from a plain .mjs file, and exports the description", { timeout: 30_000 }, () => {
+  it("works from a plain .mjs file, and exports the description", { timeout: processBudgetMs }, () => {
     const source = program(`import { AlbumsApiError, createAlbumsClient } from "${packageName}";`).replace("(e: unknown)", "(e)");
     writeFileSync(join(app, "plain.mjs"), source);
     expect(JSON.parse(run(process.execPath, ["plain.mjs"], app))).toEqual(expected);
@@ -77,7 +78,7 @@ describe(`the packed ${packageName}, installed in a new project`, () => {
   });
 
   // tsc takes seconds, more on a busy machine.
-  it("type-checks in strict TypeScript (NodeNext, declarations checked too), and works compiled", { timeout: 60_000 }, () => {
+  it("type-checks in strict TypeScript (NodeNext, declarations checked too), and works compiled", { timeout: toolBudgetMs }, () => {
     const source = program(`import { AlbumsApiError, createAlbumsClient, type Album, type LibraryAlbumEdge } from "${packageName}";`)
       .replace("const album =", "const album: Album =")
       // The declarations must be the client's, not `any`: this line must not compile.

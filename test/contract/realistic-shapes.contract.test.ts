@@ -4,7 +4,7 @@
 // contract tests' check of what they receive.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAlbumsClient } from "../../src/index.ts";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 import { realisticViolations } from "./support.ts";
 
 describe("a mock that sends a non-UUID entry ID", () => {
@@ -21,7 +21,7 @@ describe("a mock that sends a non-UUID entry ID", () => {
       for (const edge of connection?.edges ?? []) edge.objectId = "lib-entry-42";
       return answer;
     };
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   it("is caught by the mock's own check of its answers: a 500 that names the field", async () => {

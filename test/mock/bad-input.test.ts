@@ -5,7 +5,7 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MockMode } from "../../mock/server.ts";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const credentials = { "x-api-key": "amzn1.application.bad-input", authorization: "Bearer bad-input-user" };
 
@@ -88,7 +88,7 @@ describe.each(["realistic", "static"] as const)("the %s mode", (mode) => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ mode });
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   const here = cases.filter((c) => c.only === undefined || c.only === mode);

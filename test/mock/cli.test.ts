@@ -6,10 +6,11 @@ import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
+import { processBudgetMs } from "../support/budgets.ts";
 
 const cli = ["--import", "tsx", join(projectRoot, "mock/cli.ts")];
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [...cli, ...args], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [...cli, ...args], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: processBudgetMs });
 
 /** Starts the mock, waits for its banner, and gives its URL, what it printed, and a way to stop it. */
 async function serve(args: string[]) {
@@ -35,7 +36,7 @@ async function serve(args: string[]) {
 
 const headers = { "x-api-key": "amzn1.application.cli", authorization: "Bearer cli-user" };
 
-describe("npm start's command line", () => {
+describe("npm start's command line", { timeout: processBudgetMs }, () => {
   it("--help prints every option and exits 0", () => {
     const result = run(["--help"]);
     expect(result.status).toBe(0);
@@ -80,7 +81,7 @@ describe("npm start's command line", () => {
     expect(lines.every((line) => /^[A-Z0-9]{10}\t\S/.test(line))).toBe(true);
   });
 
-  it("names albums that exist and says state lives in memory; logs one line per request", { timeout: 60_000 }, async () => {
+  it("names albums that exist and says state lives in memory; logs one line per request", async () => {
     const mock = await serve([]);
     expect(mock.output()).toMatch(/kept in memory: it resets when the mock\nstops/);
     const named = [...mock.output().matchAll(/\b(B0[A-Z0-9]{8}) \(/g)].map((match) => match[1] as string);
@@ -94,7 +95,7 @@ describe("npm start's command line", () => {
     expect(mock.output()).not.toContain("cli-user");
   });
 
-  it("says the rate limit in its banner, and --rate-limit sets it or turns it off", { timeout: 60_000 }, async () => {
+  it("says the rate limit in its banner, and --rate-limit sets it or turns it off", { timeout: 3 * processBudgetMs }, async () => {
     for (const [args, said] of [
       [[], "An API key may send 150 requests a second, in bursts of 300"],
       [["--rate-limit", "5"], "An API key may send 5 requests a second, in bursts of 10"],
@@ -106,14 +107,14 @@ describe("npm start's command line", () => {
     }
   });
 
-  it("--quiet logs no request", { timeout: 60_000 }, async () => {
+  it("--quiet logs no request", async () => {
     const mock = await serve(["--quiet"]);
     await fetch(`${mock.url}/albums/B0064UPU4G`, { headers });
     expect(await mock.stop()).toBe(0);
     expect(mock.output()).not.toMatch(/^GET /m);
   });
 
-  it("--static answers from the examples, whatever the album", { timeout: 60_000 }, async () => {
+  it("--static answers from the examples, whatever the album", async () => {
     const mock = await serve(["--static", "--quiet"]);
     const response = await fetch(`${mock.url}/me/library/albums/B0064UPU4G`, { method: "PUT", headers });
     expect(((await response.json()) as { data: { saveAlbum: { album: { id: string } } } }).data.saveAlbum.album.id).toBe("B091MTJT3P");

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -25,7 +25,7 @@ describe("the mock's memory", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock({ provider: caps });
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   const padding = "x".repeat(1024);

@@ -3,13 +3,13 @@
 // the interleaving (a position-based cursor skipped 25 of 75 such albums, and repeated 19).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAlbumsClient } from "../../src/index.ts";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 describe("paging while the library changes", () => {
   let mock: RunningMock;
   beforeAll(async () => {
     mock = await startMock();
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   it("neither skips nor repeats an album that stays", { timeout: 60_000 }, async () => {

@@ -7,7 +7,7 @@ import { createServer, type Socket } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMockServer, type MockServer } from "../../mock/server.ts";
-import { bundlePath } from "../support/mock.ts";
+import { bundlePath, mockStartBudgetMs } from "../support/mock.ts";
 import { parse, rawConnection, readAll } from "../support/raw-http.ts";
 
 const credentials = { "x-api-key": "amzn1.application.faults", authorization: "Bearer faults-user" };
@@ -29,7 +29,7 @@ describe("an answer the mock cannot give", () => {
   beforeAll(async () => {
     mock = await createMockServer({ document: brokenDocument(), log: (line) => lines.push(line) });
     url = await mock.listen(0);
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
   afterEach(() => {
     lines.length = 0;
@@ -74,7 +74,7 @@ describe("a mock without a log", () => {
   beforeAll(async () => {
     mock = await createMockServer({ document: brokenDocument() });
     url = await mock.listen(0);
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
   afterEach(() => {
     vi.restoreAllMocks();
@@ -108,7 +108,7 @@ describe("what Node's parser reports about a connection", () => {
   beforeAll(async () => {
     mock = await createMockServer({ document: bundle() });
     url = await mock.listen(0);
-  });
+  }, mockStartBudgetMs);
   afterAll(() => mock.close());
 
   /** Connects, has the server report `code` about the connection (as its parser would), and reads what the client gets. */

@@ -3,7 +3,7 @@
 // parameters, and requests with several problems.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rawRequest } from "../support/raw-http.ts";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const credentials = { "x-api-key": "amzn1.application.server", authorization: "Bearer server-user" };
 const rawCredentials = "x-api-key: amzn1.application.server\r\nauthorization: Bearer server-user\r\n";
@@ -12,7 +12,7 @@ let mock: RunningMock;
 
 beforeAll(async () => {
   mock = await startMock({ log: (line) => lines.push(line), maxBodyBytes: 16 });
-});
+}, mockStartBudgetMs);
 afterAll(() => mock.close());
 
 const preflight = (path: string, headers: Record<string, string>) => fetch(mock.url + path, { method: "OPTIONS", headers });
@@ -154,7 +154,7 @@ describe("the static mode", () => {
   let staticMock: RunningMock;
   beforeAll(async () => {
     staticMock = await startMock({ mode: "static" });
-  });
+  }, mockStartBudgetMs);
   afterAll(() => staticMock.close());
 
   it("takes any token, one that starts with 'expired' included", async () => {

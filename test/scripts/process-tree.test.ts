@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { descendantsOf, isRunning, signalTree } from "../../scripts/process-tree.ts";
+import { processBudgetMs } from "../support/budgets.ts";
 
 const started: number[] = [];
 // Whatever a test asserts, nothing it started is left running, even when signalTree is broken.
@@ -36,7 +37,7 @@ async function gone(pids: number[]): Promise<boolean> {
   return !pids.some(isRunning);
 }
 
-describe.skipIf(process.platform !== "linux")("signalTree", () => {
+describe.skipIf(process.platform !== "linux")("signalTree", { timeout: processBudgetMs }, () => {
   it("finds a grandchild that left its parent's process group", async () => {
     const { child, grandchild } = await childWithDetachedGrandchild();
     expect(descendantsOf(child)).toContain(grandchild);

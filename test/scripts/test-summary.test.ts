@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { closingLine, readVitestCounts, testsFailRun } from "../../scripts/test-summary.ts";
+import { toolBudgetMs } from "../support/budgets.ts";
 
 const ciForm = /^\w+: \d+ passed, \d+ failed(, \d+ skipped)?$/;
 const dir = mkdtempSync(join(tmpdir(), "test-summary-"));
@@ -25,7 +26,7 @@ function vitestReportOf(source: string): string {
   return report;
 }
 
-describe("npm test's closing line", () => {
+describe("npm test's closing line", { timeout: toolBudgetMs }, () => {
   it("counts what vitest passed, failed and skipped", () => {
     const report = vitestReportOf(`
       it("passes", () => {});

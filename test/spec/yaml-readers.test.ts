@@ -14,6 +14,7 @@ import { findCommand, missingTools } from "../support/tools.ts";
 import { invalidExamples } from "./support/examples.ts";
 import type { JsonObject } from "./support/spec.ts";
 import { createValidator } from "./support/validator.ts";
+import { toolBudgetMs } from "../support/budgets.ts";
 
 const bundles = { "OpenAPI 3.1 (generated/openapi.yaml)": "generated/openapi.yaml", "OpenAPI 3.0 (generated/openapi-3.0.yaml)": "generated/openapi-3.0.yaml" };
 const readers = { "YAML 1.2": (text: string) => parse(text) as JsonObject, "YAML 1.1": (text: string) => parse(text, { version: "1.1" }) as JsonObject };
@@ -34,8 +35,8 @@ describe.each(Object.entries(bundles))("%s", (_, file) => {
 const validator = findCommand("openapi-spec-validator");
 const missing = missingTools("The OpenAPI validator", { "openapi-spec-validator": validator }, "pip install -r .ci/requirements.txt");
 
-describe.skipIf(missing !== undefined)("openapi-spec-validator (Python, reading with PyYAML)", () => {
-  const check = (path: string) => spawnSync(validator as string, [path], { encoding: "utf8", timeout: 60_000 });
+describe.skipIf(missing !== undefined)("openapi-spec-validator (Python, reading with PyYAML)", { timeout: toolBudgetMs }, () => {
+  const check = (path: string) => spawnSync(validator as string, [path], { encoding: "utf8", timeout: toolBudgetMs });
 
   it.each(Object.values(bundles))("finds %s valid", (file) => {
     const result = check(join(projectRoot, file));

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import type { ProviderOptions } from "../../mock/provider.ts";
 import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
-import { startMock, type RunningMock } from "../support/mock.ts";
+import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 /** Milliseconds on the mock's rate-limit clock: moved only by the tests. */
 export const clock = { now: 0 };
@@ -16,7 +16,7 @@ let running: RunningMock | undefined;
 export function useMock(provider: Partial<ProviderOptions> = {}): () => RunningMock {
   beforeAll(async () => {
     running = await startMock({ provider: { now: () => clock.now, ...provider } });
-  });
+  }, mockStartBudgetMs);
   afterAll(() => running?.close());
   return () => {
     if (!running) throw new Error("the mock is not running: call useMock() at the top of the test file");

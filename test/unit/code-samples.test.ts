@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { loadSpec, operations, type JsonObject } from "../spec/support/spec.ts";
 import { clientEntry, typecheckSnippets } from "../support/typecheck.ts";
+import { toolBudgetMs } from "../support/budgets.ts";
 
 const samples = operations(loadSpec()).map(({ operation }) => ({
   operationId: String(operation.operationId),
@@ -16,7 +17,7 @@ describe("x-codeSamples", () => {
     }
   });
 
-  it("the TypeScript samples type-check against the client", { timeout: 30_000 }, () => {
+  it("the TypeScript samples type-check against the client", { timeout: toolBudgetMs }, () => {
     const problems = typecheckSnippets(
       samples.map(({ operationId, samples: list }) => ({
         name: operationId,

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { toolBudgetMs } from "../support/budgets.ts";
 import { clientEntry, projectRoot, typecheckSnippets } from "../support/typecheck.ts";
 
 const snippets = [...readFileSync(join(projectRoot, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
@@ -19,7 +20,7 @@ void AlbumsApiError;
 export {};
 `;
 
-it("the README's TypeScript snippets type-check", { timeout: 30_000 }, () => {
+it("the README's TypeScript snippets type-check", { timeout: toolBudgetMs }, () => {
   expect(snippets.length).toBeGreaterThanOrEqual(5);
   const problems = typecheckSnippets(
     snippets.map((code, index) => ({

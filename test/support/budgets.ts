@@ -1,0 +1,14 @@
+// How long a test or hook that waits on slow work may take, set on the tests and hooks that do
+// that work and nowhere else: everything else keeps vitest's 5 s default, so that slowness
+// elsewhere still shows. Budgets, not waits: a test ends as soon as its work does. Each is sized
+// for a 2-core machine shared with six busy processes (`npm run test:stress`), where work that
+// takes a second on an idle machine takes ten.
+
+/** Starts the mock in this process: Prism's mocker loads in its worker thread. */
+export const mockStartBudgetMs = 60_000;
+/** Spawns a Node.js process (the TypeScript loader included) and waits for what it prints or does. */
+export const processBudgetMs = 60_000;
+/** Runs a tool that works for seconds on an idle machine: tsc over a program, Redocly, npm pack, a child vitest run. */
+export const toolBudgetMs = 180_000;
+/** Drives Chromium: its start, a page's load and what the test does on it. */
+export const browserBudgetMs = 120_000;
