@@ -1,22 +1,18 @@
 // `npm run test:schemathesis`: Schemathesis against the mock in its default (realistic) mode, as
 // `npm start` serves it: every check, every phase (examples, coverage, fuzzing, and the stateful
 // phase, which follows the description's links), a fixed seed and a bounded number of examples
-// (schemathesis.toml). Without Schemathesis it says what to install and stops, except under
-// CI=true, where it fails.
+// (schemathesis.toml). Without Schemathesis it says what to install and ends as skipped
+// (scripts/skip-step.ts), except under CI=true, where it fails.
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { generatedDir } from "./generate.ts";
 import { projectRoot } from "./redocly.ts";
+import { skipStep } from "./skip-step.ts";
 import { startMock } from "../test/support/mock.ts";
 
 const found = spawnSync("schemathesis", ["--version"], { encoding: "utf8" });
-if (found.status !== 0) {
-  const message = "Schemathesis is not installed: pip install -r .ci/requirements.txt";
-  if (process.env.CI === "true") throw new Error(message);
-  console.warn(`Skipping Schemathesis. ${message}`);
-  process.exit(0);
-}
+if (found.status !== 0) skipStep("Schemathesis is not installed: pip install -r .ci/requirements.txt");
 
 const spec = join(generatedDir, "openapi.yaml");
 const mock = await startMock();

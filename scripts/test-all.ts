@@ -1,29 +1,22 @@
-// `npm test`: every check of the project. Each step runs whatever the others did, and the run
-// ends with one table of every step and every failure, so that one failing check never hides
-// another. Independent light steps run two at a time (the machine has two cores); the vitest
-// run, which spreads over both cores itself, runs alone. Each step's output is printed whole
-// when it ends, not interleaved with the others'.
-import { spawn } from "node:child_process";
+// `npm test`: every check of the project (scripts/steps.ts runs them). Each step runs whatever the
+// others did, and the run ends with one table of every step (passed, failed, or skipped and why),
+// so that one failing check never hides another. Independent light steps run two at a time (the
+// machine has two cores), each one's output printed whole when it ends; the vitest run, which
+// spreads over both cores itself, runs alone, its output streamed as it comes. The last line is
+// vitest's count of tests, which CI reads.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "./redocly.ts";
-import { closingLine, readVitestCounts, testsFailRun } from "./test-summary.ts";
-
-interface Step {
-  name: string;
-  /** An npm script of package.json. */
-  script: string;
-  /** Extra arguments for the script. */
-  args?: string[];
-}
+import { runPhases, running, summary, type Phase } from "./steps.ts";
+import { closingLine, readVitestCounts, skippedTestReasons, testsFailRun } from "./test-summary.ts";
 
 // vitest's own counts, read back for the run's closing line (scripts/test-summary.ts).
 const vitestReport = join(projectRoot, "reports/vitest.json");
 
-/** Phases run one after the other; the steps of a phase, at most `parallel` at a time. */
-const phases: Array<{ parallel: number; steps: Step[] }> = [
+const phases: Phase[] = [
   {
     parallel: 2,
+    stream: false,
     steps: [
       { name: "lint", script: "lint" },
       { name: "generated/ is fresh", script: "check:generated" },
@@ -35,10 +28,12 @@ const phases: Array<{ parallel: number; steps: Step[] }> = [
   },
   {
     parallel: 1,
+    stream: true,
     steps: [{ name: "vitest projects", script: "test:vitest", args: ["--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`] }],
   },
   {
     parallel: 2,
+    stream: false,
     steps: [
       { name: "Arazzo workflows", script: "test:arazzo" },
       { name: "Schemathesis", script: "test:schemathesis" },
@@ -46,45 +41,6 @@ const phases: Array<{ parallel: number; steps: Step[] }> = [
     ],
   },
 ];
-
-interface Result {
-  step: Step;
-  code: number | null;
-  seconds: number;
-}
-
-/** The steps running now, each the leader of its own process group. */
-const running = new Set<number>();
-
-function run(step: Step): Promise<Result> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    // A process group of its own, so that a signal to this run reaches everything the step started.
-    const child = spawn("npm", ["run", "--silent", step.script, ...(step.args ? ["--", ...step.args] : [])], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    if (child.pid) running.add(child.pid);
-    const chunks: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.on("close", (code) => {
-      if (child.pid) running.delete(child.pid);
-      const seconds = (performance.now() - started) / 1000;
-      process.stdout.write(`\n━━ ${step.name} (npm run ${step.script}): ${code === 0 ? "passed" : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s\n`);
-      process.stdout.write(Buffer.concat(chunks));
-      resolve({ step, code, seconds });
-    });
-  });
-}
-
-async function runPhase(steps: Step[], parallel: number): Promise<Result[]> {
-  const results: Result[] = [];
-  const queue = [...steps];
-  await Promise.all(
-    Array.from({ length: Math.min(parallel, steps.length) }, async () => {
-      for (let step = queue.shift(); step; step = queue.shift()) results.push(await run(step));
-    }),
-  );
-  return results;
-}
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
@@ -100,18 +56,19 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 rmSync(vitestReport, { force: true });
-const results: Result[] = [];
-for (const phase of phases) results.push(...(await runPhase(phase.steps, phase.parallel)));
+const write = (text: string) => void process.stdout.write(text);
+write(`npm test: ${phases.flatMap((phase) => phase.steps.map((step) => step.name)).join(", ")}.\n`);
+const results = await runPhases(phases, { cwd: projectRoot, write });
 
-const failed = results.filter((result) => result.code !== 0);
-console.log("\n━━ Summary");
-for (const { step, code, seconds } of results) {
-  console.log(`${code === 0 ? "  ok  " : "  FAIL"}  ${step.name.padEnd(24)} ${seconds.toFixed(1).padStart(6)} s   npm run ${step.script}`);
-}
-console.log(failed.length === 0 ? `\nAll ${results.length} steps passed.` : `\n${failed.length} of ${results.length} steps failed: ${failed.map((r) => r.step.name).join(", ")}.`);
 const counts = readVitestCounts(vitestReport);
-if (process.env.CI === "true" && (counts?.skipped ?? 0) > 0) {
-  console.log("CI=true, and vitest skipped tests: every check must run in CI (the skipped ones are marked above).");
+const vitest = results.find((result) => result.step.script === "test:vitest");
+if (vitest && counts && counts.skipped > 0) {
+  vitest.note = `${counts.skipped} tests skipped: ${skippedTestReasons(vitestReport).join("; ")}`;
 }
-console.log(closingLine(counts));
-process.exitCode = failed.length === 0 && !testsFailRun(counts, process.env) ? 0 : 1;
+write(`\n━━ Summary\n${summary(results)}\n`);
+if (process.env.CI === "true" && (counts?.skipped ?? 0) > 0) {
+  write("CI=true, and vitest skipped tests: every check must run in CI (the skipped ones are marked above).\n");
+}
+process.exitCode = results.every((result) => result.outcome !== "FAILED") && !testsFailRun(counts, process.env) ? 0 : 1;
+// The run's last line, which CI reads: nothing is printed after it.
+write(`${closingLine(counts)}\n`);

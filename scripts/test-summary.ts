@@ -23,6 +23,26 @@ export function readVitestCounts(reportPath: string): TestCounts | undefined {
   return Object.values(counts).every(Number.isInteger) ? counts : undefined;
 }
 
+/**
+ * What vitest skipped, by the outermost describe block of each skipped test (such as "Go (oapi-codegen)"),
+ * or its file when it has none: each test that lacks a tool says why as it is collected.
+ */
+export function skippedTestReasons(reportPath: string): string[] {
+  let report: { testResults?: Array<{ name?: string; assertionResults?: Array<{ status?: string; ancestorTitles?: string[] }> }> };
+  try {
+    report = JSON.parse(readFileSync(reportPath, "utf8")) as typeof report;
+  } catch {
+    return [];
+  }
+  const names = new Set<string>();
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === "skipped" || test.status === "pending" || test.status === "todo") names.add(test.ancestorTitles?.[0] ?? file.name ?? "a test");
+    }
+  }
+  return [...names];
+}
+
 export function closingLine(counts: TestCounts | undefined): string {
   if (!counts) return "vitest: wrote no report (see its output above)";
   return `vitest: ${counts.passed} passed, ${counts.failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ""}`;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
-import { closingLine, readVitestCounts, testsFailRun } from "../../scripts/test-summary.ts";
+import { closingLine, readVitestCounts, skippedTestReasons, testsFailRun } from "../../scripts/test-summary.ts";
 import { toolBudgetMs } from "../support/budgets.ts";
 
 const ciForm = /^\w+: \d+ passed, \d+ failed(, \d+ skipped)?$/;
@@ -32,10 +32,12 @@ describe("npm test's closing line", { timeout: toolBudgetMs }, () => {
       it("passes", () => {});
       it("passes too", () => {});
       it("fails", () => { throw new Error("on purpose"); });
-      it.skip("is skipped", () => {});
+      describe.skip("Go (a generator this machine lacks)", () => { it("is skipped", () => {}); });
       it.todo("is to do");
     `);
     const counts = readVitestCounts(report);
+    // What npm test's table says was skipped: the block, or the file of a test outside any.
+    expect(skippedTestReasons(report)).toEqual(["Go (a generator this machine lacks)", expect.stringMatching(/sample\.test\.js$/)]);
     expect(counts).toEqual({ passed: 2, failed: 1, skipped: 2 });
     expect(closingLine(counts)).toBe("vitest: 2 passed, 1 failed, 2 skipped");
     expect(closingLine(counts)).toMatch(ciForm);
