@@ -15,7 +15,7 @@ import { createPrismMocker } from "./prism.ts";
 import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
 import { realisticDocument } from "./realistic.ts";
 import { createRouter, type Route } from "./routes.ts";
-import { createValidation, type Validation } from "./validation.ts";
+import { createValidation, type QueryParameter, type Validation } from "./validation.ts";
 
 export type MockMode = "realistic" | "static";
 
@@ -159,9 +159,7 @@ function queryOf(url: URL, route: Route, validation: Validation): Record<string,
     const values = url.searchParams.getAll(name);
     const declared = validation.queryParameter(route.operationId, name);
     if (values.length > 1 && declared) {
-      throw badRequest(
-        `${name} was given ${values.length} times: send it once${declared.schema.type === "array" ? `, with the values comma-separated (${name}=A,B)` : ""}.`,
-      );
+      throw badRequest(`${name} was given ${values.length} times: send it once${isList(declared) ? `, with the values comma-separated (${name}=A,B)` : ""}.`);
     }
     if (declared && values.includes("") && !declared.allowEmptyValue) {
       throw badRequest(`The query parameter ${name} is empty: give it a value, or leave it out.`);
@@ -169,6 +167,11 @@ function queryOf(url: URL, route: Route, validation: Validation): Record<string,
     query[name] = values.at(-1) as string;
   }
   return query;
+}
+
+/** A parameter that holds a list: an array, or a string whose pattern is a comma-separated list (`ids`). */
+function isList(parameter: QueryParameter): boolean {
+  return parameter.schema.type === "array" || (typeof parameter.schema.pattern === "string" && parameter.schema.pattern.includes(","));
 }
 
 /** What Prism's mocker reads: the method, the raw path, the query, the headers. */

@@ -6,6 +6,7 @@
 // a parameter of another kind or style fails the mock's start rather than go unchecked.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { quote } from "./envelope.ts";
 import { operationMethods } from "./routes.ts";
 
 // ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM interop.
@@ -36,7 +37,7 @@ export interface QueryParameter {
   explode?: boolean;
   allowEmptyValue?: boolean;
   /** A list (`type: array`) is one comma-separated value: the only form of list the mock reads. */
-  schema: { type?: unknown };
+  schema: { type?: unknown; pattern?: unknown };
 }
 
 export interface Validation {
@@ -53,7 +54,8 @@ const componentsId = "urn:albums-mock:components";
 export function createValidation(document: object): Validation {
   const { paths, components: found } = document as { paths?: Record<string, Json>; components?: Record<string, Record<string, Json>> };
   const components = found ?? {};
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: true });
+  // verbose: an error carries the value it is about, which a refusal quotes.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: true, verbose: true });
   addFormats(ajv);
   // Annotations of the description, not constraints.
   ajv.addKeyword({ keyword: "x-extensible-enum", schemaType: "array" });
@@ -121,7 +123,7 @@ export function createValidation(document: object): Validation {
 
     response(operationId, status, headers, body) {
       const { responses } = find(operationId);
-      const response = responses.get(String(status));
+      const response = responses.get(String(status)) ?? responses.get("default");
       if (!response) return [`${status} is not a response of ${operationId} (it has ${[...responses.keys()].join(", ")})`];
       const problems: string[] = [];
       if (response.body && !response.body(body)) problems.push(...(response.body.errors ?? []).map((error) => describe("Response body", error)));
@@ -178,7 +180,9 @@ function read(raw: string, parameter: Parameter): unknown {
 function requestMessage(error: ErrorObject): string {
   const [where, name, ...rest] = error.instancePath.split("/").filter(Boolean);
   if (!name) return `Request ${where ?? ""} ${error.message ?? "is not valid"}`.replace(/\s+/g, " ");
-  return `Request ${where} parameter ${[name, ...rest].join(".")} ${error.message ?? "is not valid"}`;
+  // A value that breaks a pattern is quoted (cut short), so that the caller sees what was wrong with it.
+  const value = typeof error.data === "string" && error.keyword === "pattern" ? ` (it is ${quote(error.data)})` : "";
+  return `Request ${where} parameter ${[name, ...rest].join(".")} ${error.message ?? "is not valid"}${value}`;
 }
 
 function describe(what: string, error: ErrorObject): string {

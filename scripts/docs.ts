@@ -1,11 +1,12 @@
 // `npm run docs`: builds the reference docs into dist/docs/index.html, one self-contained page
 // (Redoc inlined, no request to another host), with CHANGELOG.md beside it, where the page's
 // "Changes" section links. `npm run docs:serve` also serves both on loopback.
-import { copyFileSync, createReadStream, existsSync } from "node:fs";
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { parse } from "yaml";
 import { isMain } from "./is-main.ts";
 import { projectRoot, redocly } from "./redocly.ts";
 
@@ -13,18 +14,59 @@ export const docsDir = join(projectRoot, "dist", "docs");
 export const docsPage = join(docsDir, "index.html");
 const changelog = join(projectRoot, "CHANGELOG.md");
 
+interface Tag {
+  name: string;
+  description?: string;
+}
+
+/**
+ * What the docs render: the bundled description, with what docs/guide.yaml adds about the docs
+ * and the tools around the API (the local mock among the servers, guide sections, the
+ * navigation). A client generated from the description carries none of it.
+ */
+export function docsDocument(): Record<string, unknown> {
+  const document = JSON.parse(readFileSync(join(projectRoot, "generated", "openapi.json"), "utf8")) as { servers?: unknown[]; tags?: Tag[] } & Record<string, unknown>;
+  const guide = parse(readFileSync(join(projectRoot, "docs", "guide.yaml"), "utf8")) as {
+    servers: unknown[];
+    tags: Tag[];
+    append: Record<string, string>;
+    "x-tagGroups": unknown[];
+  };
+  const tags = (document.tags ?? []).map((tag) => {
+    const more = guide.append[tag.name];
+    return more ? { ...tag, description: `${tag.description ?? ""}\n${more}` } : tag;
+  });
+  for (const name of Object.keys(guide.append)) {
+    if (!tags.some((tag) => tag.name === name)) throw new Error(`docs/guide.yaml appends to the section ${name}, which the description does not have.`);
+  }
+  return { ...document, servers: [...(document.servers ?? []), ...guide.servers], tags: [...tags, ...guide.tags], "x-tagGroups": guide["x-tagGroups"] };
+}
+
 /** The page at `output` (the release's artefacts have their own), and the changelog beside it. */
 export function buildDocs(output: string = docsPage): void {
+  // Redocly reads the composed document from a file of its own, removed once the page is built.
+  const work = join(dirname(output), ".docs-source");
+  mkdirSync(work, { recursive: true });
+  const source = join(work, "openapi.json");
+  writeFileSync(source, JSON.stringify(docsDocument()));
+  try {
+    buildPage(source, output);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (existsSync(changelog)) copyFileSync(changelog, join(dirname(output), "CHANGELOG.md"));
+}
+
+function buildPage(source: string, output: string): void {
   redocly([
     "build-docs",
-    "albums@v1",
+    source,
     "--output",
     output,
     "--inlineBundle",
     "--template",
     join(projectRoot, "docs", "template.hbs"),
   ]);
-  if (existsSync(changelog)) copyFileSync(changelog, join(dirname(output), "CHANGELOG.md"));
 }
 
 /**

@@ -6,6 +6,7 @@ import { checkBaseUrl } from "./base-url.js";
 import { mapBounded } from "./bounded.js";
 import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
+import { serializeQuery } from "./query.js";
 import { TimedRequest } from "./timed-request.js";
 import { createTransport } from "./transport.js";
 import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.js";
@@ -81,8 +82,8 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
     fetch: transport,
     // Requests that carry their attempt's abort controller, so the transport need not copy them.
     Request: TimedRequest,
-    // The description sends arrays comma-separated (`ids=A,B`); openapi-fetch would repeat them.
-    querySerializer: { array: { style: "form", explode: false } },
+    // `ids=A,B` with a literal comma, as Amazon's examples send it (see query.ts).
+    querySerializer: serializeQuery,
     ...(options.headers ? { headers: options.headers } : {}),
   });
   raw.use(authMiddleware(credentials));
@@ -113,7 +114,7 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
         chunks,
         concurrency,
         async (chunk, signal) => {
-          const request = raw.GET("/albums", { params: { query: { ids: chunk } }, ...init({ ...call, signal }) });
+          const request = raw.GET("/albums", { params: { query: { ids: chunk.join(",") } }, ...init({ ...call, signal }) });
           try {
             return (await payload("getAlbums", request)).albums;
           } catch (error) {

@@ -1,7 +1,7 @@
-// openapi-fetch repeats array parameters (`ids=A&ids=B`) unless told otherwise, and a server that
-// reads a repeated `ids` may keep only its last value. These tests fail if the client sends
-// anything but the description's comma-separated form, and hold the mock to accepting both
-// spellings of the comma and refusing the repeated form.
+// `ids` is one comma-separated parameter (a string in the description, so that every generator
+// sends it as one value), and a server that reads a repeated `ids` may keep only its last value.
+// These tests fail if the client sends anything but that form, and hold the mock to accepting
+// both spellings of the comma and refusing the repeated form.
 import { describe, expect, inject, it } from "vitest";
 import { credentials, mockClient } from "./support.ts";
 
@@ -17,13 +17,17 @@ describe("ids", () => {
     expect(exchanges[0]?.response.status).toBe(200);
   });
 
-  it("is validated item by item: a bad first ID is refused, which a repeated parameter would hide", async () => {
+  it("is validated whole: a bad first ID is refused, naming the value, which a repeated parameter would hide", async () => {
     // Through the typed client underneath, which skips the facade's own checks but serializes the same way.
     const { client } = mockClient();
-    const { response } = await client.raw.GET("/albums", { params: { query: { ids: ["not-an-id", "B0064UPU4G"] } } });
+    const { response } = await client.raw.GET("/albums", { params: { query: { ids: "not-an-id,B0064UPU4G" } } });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      error: { status: "400", code: "BAD_REQUEST", message: expect.stringContaining("Request query parameter ids.0 must match pattern") },
+      error: {
+        status: "400",
+        code: "BAD_REQUEST",
+        message: expect.stringContaining('Request query parameter ids must match pattern "^[A-Z0-9]{10}(,[A-Z0-9]{10}){0,99}$" (it is "not-an-id,B0064UPU4G")'),
+      },
     });
   });
 

@@ -144,7 +144,7 @@ describe("query parameters", () => {
   it("every problem of a request is named, in one message", async () => {
     const ids = Array.from({ length: 101 }, (_, i) => (i === 0 ? "lowercase0" : `B${String(i).padStart(9, "0")}`)).join(",");
     expect(await refusal(`/albums?ids=${ids}`)).toBe(
-      'The request does not match the description: Request query parameter ids must NOT have more than 100 items; Request query parameter ids.0 must match pattern "^[A-Z0-9]{10}$".',
+      'The request does not match the description: Request query parameter ids must NOT have more than 1099 characters; Request query parameter ids must match pattern "^[A-Z0-9]{10}(,[A-Z0-9]{10}){0,99}$" (it is "lowercase0,B000000001,B000000002,B000000003,B000000004,B0000…").',
     );
     expect(await refusal("/albums")).toBe("The request does not match the description: Request query must have required property 'ids'.");
   });
@@ -160,5 +160,22 @@ describe("the static mode", () => {
   it("takes any token, one that starts with 'expired' included", async () => {
     const response = await fetch(`${staticMock.url}/albums/B0064UPU4G`, { headers: { "x-api-key": "k", authorization: "Bearer expired-1" } });
     expect(response.status).toBe(200);
+  });
+});
+
+describe("Prefer: code= of a gateway's status, which only the default response describes", () => {
+  it.each([502, 503, 504])("%i: the envelope, its status the answer's, with Retry-After", async (code) => {
+    const response = await fetch(`${mock.url}/me/library/albums`, { headers: { ...credentials, prefer: `code=${code}` } });
+    expect(response.status).toBe(code);
+    expect(response.headers.get("retry-after")).toBe("2");
+    expect(await response.json()).toMatchObject({ error: { status: String(code), code: "SERVICE_UNAVAILABLE" } });
+  });
+
+  it("another status the operation does not list is refused, naming what it has", async () => {
+    const response = await fetch(`${mock.url}/me/library/albums`, { headers: { ...credentials, prefer: "code=418" } });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      "Prefer: code=418, but getLibraryAlbums has no 418 response (it has 200, 400, 401, 403, 429, 500, default; default answers 502, 503, 504).",
+    );
   });
 });

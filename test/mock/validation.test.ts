@@ -77,7 +77,7 @@ describe("a request", () => {
 
   it("names a missing parameter, a bad path parameter, and every problem at once", () => {
     expect(validation().request("getThing", { path: { id: "ABC" }, query: { limit: "0" } })).toEqual([
-      'Request path parameter id must match pattern "^[a-z]+$"',
+      'Request path parameter id must match pattern "^[a-z]+$" (it is "ABC")',
       "Request query must have required property 'word'",
       "Request query parameter limit must be >= 1",
     ]);
@@ -85,7 +85,7 @@ describe("a request", () => {
 
   it("of any method, with the path item's parameters", () => {
     expect(validation().request("postThing", { path, query: {} })).toEqual([]);
-    expect(validation().request("patchThing", { path: { id: "1" }, query: {} })).toEqual(['Request path parameter id must match pattern "^[a-z]+$"']);
+    expect(validation().request("patchThing", { path: { id: "1" }, query: {} })).toEqual(['Request path parameter id must match pattern "^[a-z]+$" (it is "1")']);
   });
 
   it("of an operation the description does not have is the mock's own error", () => {

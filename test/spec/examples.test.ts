@@ -13,7 +13,7 @@ describe("every example in the bundle", () => {
     for (const name of ["discovery", "discoveryAndAroundTheWorld", "onePage", "firstPage", "secondPage", "saved", "removed"]) {
       expect(where.some((w) => w.endsWith(`/responses/200/content/application~1json/examples/${name}`))).toBe(true);
     }
-    expect(where.filter((w) => w.startsWith("/components/responses/")).length).toBe(10);
+    expect(where.filter((w) => w.startsWith("/components/responses/")).length).toBe(11);
     expect(where).toContain("/components/parameters/AlbumIds/example");
     expect(where).toContain("/components/schemas/Album/properties/id/examples/0");
     expect(where).toContain("/components/headers/RetryAfter/example");

@@ -20,7 +20,10 @@ function constraintsIn(node: Json | undefined, pointer: string, found: string[] 
   for (const [key, value] of Object.entries(node)) {
     // Examples and descriptions are data about the schema, not schema.
     if (key === "examples" || key === "description" || key.startsWith("x-")) continue;
-    if (constraining.includes(key)) found.push(`${pointer}/${key}`);
+    // int64 on an integer is a width, not a constraint: the widest every language has, so that no
+    // generated client reads a count into 32 bits and wraps it (int32, or none, would let some do).
+    const width = key === "format" && value === "int64" && node.type === "integer";
+    if (constraining.includes(key) && !width) found.push(`${pointer}/${key}`);
     constraintsIn(value, `${pointer}/${key}`, found);
   }
   return found;
@@ -38,6 +41,19 @@ describe("the response schemas", () => {
     expect(constraintsIn(components.headers, "/components/headers")).toEqual([]);
   });
 
+  it("give every integer the 64-bit width, which every language reads alike", () => {
+    const integers: string[] = [];
+    const visit = (node: Json | undefined, pointer: string) => {
+      if (Array.isArray(node)) node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      if (!isObject(node)) return;
+      if (node.type === "integer") integers.push(`${pointer} ${String(node.format)}`);
+      for (const [key, value] of Object.entries(node)) if (key !== "examples") visit(value, `${pointer}/${key}`);
+    };
+    visit(schemas, "/components/schemas");
+    expect(integers.length).toBeGreaterThanOrEqual(5);
+    expect(integers.filter((line) => !line.endsWith(" int64"))).toEqual([]);
+  });
+
   it("keep open sets open: the known values in x-extensible-enum, never enum", () => {
     for (const name of ["AudioQuality", "ErrorCode", "SaveState"]) {
       expect(schemas[name], name).toMatchObject({ type: "string", "x-extensible-enum": expect.any(Array) });
@@ -48,5 +64,7 @@ describe("the response schemas", () => {
     const copy = structuredClone(schemas);
     ((copy.LibraryAlbumEdge as JsonObject).properties as JsonObject).objectId = { type: "string", format: "uuid" };
     expect(constraintsIn(copy, "/components/schemas")).toContain("/components/schemas/LibraryAlbumEdge/properties/objectId/format");
+    ((copy.Album as JsonObject).properties as JsonObject).duration = { type: "integer", format: "int32" };
+    expect(constraintsIn(copy, "/components/schemas")).toContain("/components/schemas/Album/properties/duration/format");
   });
 });

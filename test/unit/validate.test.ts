@@ -109,8 +109,9 @@ describe("the client's bounds", () => {
 
   it("are the description's", () => {
     expect(albumIdPattern.source).toBe(parameters.AlbumId.schema.pattern);
-    expect(albumIdPattern.source).toBe(parameters.AlbumIds.schema.items.pattern);
-    expect(maxIdsPerRequest).toBe(parameters.AlbumIds.schema.maxItems);
+    // ids: one album ID, then up to 99 more after commas: the most one request may carry is 100.
+    const id = albumIdPattern.source.slice(1, -1);
+    expect(parameters.AlbumIds.schema.pattern).toBe(`^${id}(,${id}){0,${maxIdsPerRequest - 1}}$`);
     expect(pageLimit).toEqual({ minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum });
   });
 });

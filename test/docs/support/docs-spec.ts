@@ -1,8 +1,11 @@
-// What the description says the page should hold, and where Redoc puts it: the operations with
-// their links, the guide's sections (the tags marked x-traitTag) with theirs, and the title.
-import { loadSpec, operations } from "../../spec/support/spec.ts";
+// What the docs' document (the description with docs/guide.yaml's additions) says the page should
+// hold, and where Redoc puts it: the operations with their links, the guide's sections (the tags
+// marked x-traitTag) with theirs, and the title.
+import { docsDocument } from "../../../scripts/docs.ts";
+import type { JsonObject } from "../../spec/support/spec.ts";
+import { operations } from "../../spec/support/spec.ts";
 
-const spec = loadSpec();
+const spec = docsDocument() as JsonObject;
 
 export const info = spec.info as { title: string; version: string };
 
