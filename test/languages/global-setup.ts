@@ -1,6 +1,6 @@
-// The servers the generated clients' smoke programs call: the mock in its static mode (the
-// description's examples, so every language prints the same lines) and the drift server (the
-// API's plausible evolutions). Both in vitest's main process, stopped after the run.
+// The servers the generated clients' smoke programs call: the mock as `npm start` serves it (each
+// smoke run a user of its own, so every language prints the same lines) and the drift server
+// (the API's plausible evolutions). Both in vitest's main process, stopped after the run.
 import type { TestProject } from "vitest/node";
 import { startDriftServer } from "../support/drift-server.ts";
 import { startMock } from "../support/mock.ts";
@@ -13,7 +13,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mock = await startMock({ mode: "static" });
+  const mock = await startMock();
   const drift = await startDriftServer();
   project.provide("mockUrl", mock.url);
   project.provide("driftUrl", drift.url);
