@@ -4,9 +4,9 @@
 // names, and the generator warnings generators/WARNINGS.md accounts for.
 import { execFileSync, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { expect, inject } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { findCommand, missingTools } from "../support/tools.ts";
@@ -100,4 +100,32 @@ export function documentedWarnings(generator: string): string[] {
     .filter(([, name]) => name?.includes(generator))
     .map(([, , warning]) => /^`(.+)`$/.exec(warning ?? "")?.[1])
     .filter((warning): warning is string => warning !== undefined);
+}
+
+/**
+ * Text about this project rather than the API, which a generated client must not copy from the
+ * description (its info, operations, parameters and schemas talk about the API only).
+ */
+export const projectText = [/\bmock\b/i, /127\.0\.0\.1/, /npm (?:start|test|run)/, /Amazon's (?:page|example)/, /\bDecisions on\b/, /this project/i];
+
+/** Every file under `dir` (but build output and dependencies) that carries project text, as `file: match`. */
+export function projectTextIn(dir: string, skip: RegExp = /(?:^|\/)(?:node_modules|target|build|\.gradle|\.git|vendor|__pycache__)(?:\/|$)/): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      const name = relative(dir, path);
+      if (skip.test(name)) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const text = readFileSync(path, "utf8");
+        for (const pattern of projectText) {
+          const match = pattern.exec(text);
+          if (match) found.push(`${name}: ${match[0]}`);
+        }
+      }
+    }
+  };
+  walk(dir);
+  return found;
 }
