@@ -19,9 +19,9 @@ export const targets = {
     vitest: { configFile: "test/mutation/vitest.src.config.ts" },
   },
   // The mock, under the stateful and mock projects, which start it in the test's own process.
-  // Not mutated: mock/cli.ts, the process glue of `npm start` (see test/MUTANTS.md).
+  // Not mutated: mock/node/cli.ts, the process glue of `npm start` (see test/MUTANTS.md).
   mock: {
-    mutate: ["mock/**/*.ts", "!mock/**/*.d.ts", "!mock/cli.ts"],
+    mutate: ["mock/**/*.ts", "!mock/**/*.d.ts", "!mock/node/cli.ts"],
     testRunner: "vitest",
     vitest: { configFile: "test/mutation/vitest.mock.config.ts" },
   },

@@ -48,7 +48,7 @@ async function readyIn(child: ChildProcess, url: () => string | undefined): Prom
   }
 }
 
-/** A process that prints its URL on its first line (bench/targets.ts, mock/cli.ts's banner). */
+/** A process that prints its URL on its first line (bench/targets.ts, mock/node/cli.ts's banner). */
 async function start(command: string, args: string[]): Promise<Target & { readyMs: number }> {
   const child = launch(command, args);
   let printed = "";
@@ -62,7 +62,7 @@ const target = (name: "floor" | "provider") => start(process.execPath, ["--impor
 /** The floor of start-up: plain node, no TypeScript loader, a canned answer. */
 const bareServer = () =>
   start(process.execPath, ["-e", `const s = require("node:http").createServer((q, r) => r.end("{}")).listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port)); setInterval(() => process.ppid === 1 && process.exit(), 250).unref();`]);
-const defaultMock = () => start(process.execPath, ["--import", "tsx", "mock/cli.ts", "--port", "0", "--quiet", "--rate-limit", "0"]);
+const defaultMock = () => start(process.execPath, ["--import", "tsx", "mock/node/cli.ts", "--port", "0", "--quiet", "--rate-limit", "0"]);
 
 /** Prism 5.14.2's CLI, installed once for the comparison; undefined (with why) when it cannot be. */
 function oldPrismCli(): string | undefined {

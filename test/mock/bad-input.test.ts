@@ -4,7 +4,7 @@
 // message that names the problem, and the mock goes on serving.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MockMode } from "../../mock/server.ts";
+import type { MockMode } from "../../mock/node/server.ts";
 import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const credentials = { "x-api-key": "amzn1.application.bad-input", authorization: "Bearer bad-input-user" };

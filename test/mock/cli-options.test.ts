@@ -1,9 +1,9 @@
 // `npm start`'s command line as the mock reads it, and what it prints, called in-process (the
 // process around them, exit codes and signals, is cli.test.ts's and orphans.test.ts's).
 import { beforeAll, describe, expect, it } from "vitest";
-import { createCatalog, type Catalog } from "../../mock/catalog.ts";
-import { albumList, banner, listenFailure } from "../../mock/cli-messages.ts";
-import { parseCommandLine, usage, UsageError, type CliOptions } from "../../mock/cli-options.ts";
+import { createCatalog, type Catalog } from "../../mock/core/catalog.ts";
+import { albumList, banner, listenFailure } from "../../mock/node/cli-messages.ts";
+import { parseCommandLine, usage, UsageError, type CliOptions } from "../../mock/node/cli-options.ts";
 
 const options = (args: string[], env: Record<string, string> = {}) => parseCommandLine(args, env) as CliOptions;
 

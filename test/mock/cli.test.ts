@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { processBudgetMs } from "../support/budgets.ts";
 
-const cli = ["--import", "tsx", join(projectRoot, "mock/cli.ts")];
+const cli = ["--import", "tsx", join(projectRoot, "mock/node/cli.ts")];
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [...cli, ...args], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: processBudgetMs });
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { checkout, ensureFreshBundle } from "../../mock/fresh-bundle.ts";
+import { checkout, ensureFreshBundle } from "../../mock/node/fresh-bundle.ts";
 import { generate } from "../../scripts/generate.ts";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { digestFileName, sourceDigest } from "../../scripts/source-digest.ts";

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureFreshBundle } from "../../mock/fresh-bundle.ts";
+import { ensureFreshBundle } from "../../mock/node/fresh-bundle.ts";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { digestFileName, sourceDigest } from "../../scripts/source-digest.ts";
 

@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { IHttpRequest } from "@stoplight/prism-http";
-import { MockError } from "../../mock/envelope.ts";
-import { createPrismMocker, generatedArrayItems, type PrismMocker } from "../../mock/prism.ts";
-import { realisticDocument } from "../../mock/realistic.ts";
+import { MockError } from "../../mock/core/envelope.ts";
+import { createPrismMocker, generatedArrayItems, type PrismMocker } from "../../mock/node/prism.ts";
+import { realisticDocument } from "../../mock/node/realistic.ts";
 import { bundlePath, startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const bundle = JSON.parse(readFileSync(bundlePath, "utf8")) as { components: { examples: Record<string, { value: unknown }> } };

@@ -6,7 +6,7 @@ import { ServerResponse } from "node:http";
 import { createServer, type Socket } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createMockServer, type MockServer } from "../../mock/server.ts";
+import { createMockServer, type MockServer } from "../../mock/node/server.ts";
 import { bundlePath, mockStartBudgetMs } from "../support/mock.ts";
 import { parse, rawConnection, readAll } from "../support/raw-http.ts";
 

@@ -5,7 +5,7 @@
 //   it covers; the caps it proves are pinned one by one in parts.test.ts.
 // - test/mock/cli.test.ts and orphans.test.ts: they run `npm start` in child processes, where no
 //   mutant is ever active; what the command line decides is tested in-process by cli-options.test.ts.
-// - The projects' setup file (test/support/exit-with-parent.ts): it runs mock/parent-watch.ts in
+// - The projects' setup file (test/support/exit-with-parent.ts): it runs mock/node/parent-watch.ts in
 //   every test worker, where a mutant of it would end the worker, a kill no test made. Stryker's
 //   runner ends its own workers.
 import { fileURLToPath } from "node:url";

@@ -4,7 +4,7 @@
 // (each key has its own rate limit), recording every status.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import type { ProviderOptions } from "../../mock/provider.ts";
+import type { ProviderOptions } from "../../mock/core/provider.ts";
 import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
 import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 

@@ -1,9 +1,9 @@
-// The mock (mock/server.ts) for the tests: in this process, on a free loopback port, serving the
+// The mock (mock/node/server.ts) for the tests: in this process, on a free loopback port, serving the
 // bundle as `npm start` does, and ready as when `npm start` prints its banner (Prism's mocker
 // loaded in its worker). Each project starts the one it needs.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createMockServer, type MockServer, type MockServerOptions } from "../../mock/server.ts";
+import { createMockServer, type MockServer, type MockServerOptions } from "../../mock/node/server.ts";
 
 export const bundlePath = fileURLToPath(new URL("../../generated/openapi.json", import.meta.url));
 

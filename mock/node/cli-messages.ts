@@ -1,6 +1,6 @@
 // What `npm start` prints: its banner, the catalog listing and why it could not listen, as text
 // that cli.ts prints, so that tests can read it in-process.
-import type { Catalog } from "./catalog.ts";
+import type { Catalog } from "../core/catalog.ts";
 import type { CliOptions } from "./cli-options.ts";
 
 /** The banner once the mock serves `url`; `catalog` is the realistic mode's, undefined in the static mode. */

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { openapiOverlay } from "openapi-format/utils/overlay.js";
 import { parse } from "yaml";
 
-const overlayPath = new URL("./realistic.overlay.yaml", import.meta.url);
+const overlayPath = new URL("../realistic.overlay.yaml", import.meta.url);
 
 /** A new document: the published one is left as it is. Fails when an action finds nothing to change. */
 export async function realisticDocument(published: object): Promise<object> {

@@ -1,7 +1,7 @@
 // What `npm start`'s command line asks for: its options read and checked, without touching the
 // process (cli.ts prints, exits and serves), so that tests can call it in-process.
 import { parseArgs } from "node:util";
-import { defaultProviderOptions, defaultRateLimit, type ProviderOptions } from "./provider.ts";
+import { defaultProviderOptions, defaultRateLimit, type ProviderOptions } from "../core/provider.ts";
 
 export const usage = `Usage: npm start -- [options]
 

@@ -6,8 +6,8 @@
 // blocking anything else.
 import { Worker } from "node:worker_threads";
 import type { IHttpRequest } from "@stoplight/prism-http";
-import { MockError, badRequest, type MockResponse } from "./envelope.ts";
-import type { Preferences } from "./prefer.ts";
+import { MockError, badRequest, type MockResponse } from "../core/envelope.ts";
+import type { Preferences } from "../core/prefer.ts";
 
 /** The most items a generated array has: json-schema-faker would fill every array to its maxItems (100 albums, 139 kB). */
 export const generatedArrayItems = 5;

@@ -1,6 +1,6 @@
 // The provider's catalog: every album the description's examples show, plus albums generated
 // from a seed, enough to page through. The same seed always gives the same catalog.
-import type { components } from "../generated/schema.gen.ts";
+import type { components } from "../../generated/schema.gen.ts";
 
 type Album = components["schemas"]["Album"];
 

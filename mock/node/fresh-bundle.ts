@@ -3,8 +3,8 @@
 // first, with `npm run generate`'s own code. When nothing changed, this costs a few milliseconds.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../scripts/redocly.ts";
-import { digestFileName, sourceDigest, sourceDir } from "../scripts/source-digest.ts";
+import { projectRoot } from "../../scripts/redocly.ts";
+import { digestFileName, sourceDigest, sourceDir } from "../../scripts/source-digest.ts";
 
 export interface Freshness {
   sourceDir: string;
@@ -19,7 +19,7 @@ export const checkout: Freshness = {
   generatedDir: join(projectRoot, "generated"),
   regenerate: async () => {
     console.log("openapi/ changed since generated/ was written: regenerating it (npm run generate)…");
-    await (await import("../scripts/generate.ts")).generate();
+    await (await import("../../scripts/generate.ts")).generate();
   },
 };
 

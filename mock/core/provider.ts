@@ -2,7 +2,7 @@
 // as the API would (a library per user, real pages, the album asked for, 404 for unknown IDs,
 // 429 with Retry-After past the rate limit). It sees only requests the description accepts:
 // the server has checked the route, the credentials and every parameter before it is called.
-import type { components } from "../generated/schema.gen.ts";
+import type { components } from "../../generated/schema.gen.ts";
 import { createCatalog, type Catalog, type ExampleSource } from "./catalog.ts";
 import type { Credentials } from "./credentials.ts";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";

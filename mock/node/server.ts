@@ -8,14 +8,14 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { IHttpRequest } from "@stoplight/prism-http";
-import { checkCredentials } from "./credentials.ts";
-import { MockError, badRequest, envelope, type MockResponse } from "./envelope.ts";
-import { parsePrefer } from "./prefer.ts";
+import { checkCredentials } from "../core/credentials.ts";
+import { MockError, badRequest, envelope, type MockResponse } from "../core/envelope.ts";
+import { parsePrefer } from "../core/prefer.ts";
 import { createPrismMocker } from "./prism.ts";
-import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
+import { createProvider, type Provider, type ProviderOptions } from "../core/provider.ts";
 import { realisticDocument } from "./realistic.ts";
-import { createRouter, type Route } from "./routes.ts";
-import { createValidation, type QueryParameter, type Validation } from "./validation.ts";
+import { createRouter, type Route } from "../core/routes.ts";
+import { createValidation, type QueryParameter, type Validation } from "../core/validation.ts";
 
 export type MockMode = "realistic" | "static";
 

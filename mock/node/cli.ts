@@ -3,8 +3,8 @@
 // what it decides and says is in cli-options.ts and cli-messages.ts, which tests call directly.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../scripts/redocly.ts";
-import { createCatalog } from "./catalog.ts";
+import { projectRoot } from "../../scripts/redocly.ts";
+import { createCatalog } from "../core/catalog.ts";
 import { albumList, banner, listenFailure } from "./cli-messages.ts";
 import { parseCommandLine, usage, UsageError, type CliOptions } from "./cli-options.ts";
 import { ensureFreshBundle } from "./fresh-bundle.ts";
