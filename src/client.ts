@@ -68,7 +68,7 @@ export interface AlbumsClient {
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
   const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl);
-  const base = baseUrl.href.replace(/\/+$/, "");
+  const base = withoutTrailingSlashes(baseUrl.href);
   const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
   const transport = createTransport({
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
@@ -188,4 +188,11 @@ function inInputOrder(albums: Album[], ids: readonly string[]): Album[] {
   const position = new Map(ids.map((id, index) => [id, index]));
   const rank = (album: Album) => position.get(album.id) ?? Number.POSITIVE_INFINITY;
   return albums.map((album, index) => ({ album, index })).sort((a, b) => rank(a.album) - rank(b.album) || a.index - b.index).map(({ album }) => album);
+}
+
+/** The base URL without its trailing slashes (a loop, not a regular expression: no pattern meets input twice). */
+function withoutTrailingSlashes(href: string): string {
+  let end = href.length;
+  while (end > 0 && href[end - 1] === "/") end--;
+  return href.slice(0, end);
 }

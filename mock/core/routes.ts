@@ -19,8 +19,8 @@ export interface Router {
 
 interface PathEntry {
   template: string;
-  pattern: RegExp;
-  names: string[];
+  /** The template's segments: a literal, or a parameter's name (`{id}` is `{ name: "id" }`). */
+  segments: Array<string | { name: string }>;
   /** Upper-case method to operationId. */
   byMethod: Map<string, OperationId>;
 }
@@ -29,22 +29,30 @@ interface PathEntry {
 export const operationMethods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 export function createRouter(document: { paths?: Record<string, Record<string, unknown>> }): Router {
+  // Segment by segment, not with a regular expression built from each template: a request's
+  // path is outside input, and no pattern of ours may backtrack on it.
   const all: PathEntry[] = Object.entries(document.paths ?? {}).map(([template, item]) => {
-    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
-    // The description's paths are plain segments and {parameters}: nothing else to escape.
-    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+    const segments = template.split("/").map((segment) => (segment.startsWith("{") && segment.endsWith("}") ? { name: segment.slice(1, -1) } : segment));
     const byMethod = new Map(
       Object.entries(item)
         .filter(([method]) => operationMethods.includes(method))
         .map(([method, operation]) => [method.toUpperCase(), (operation as { operationId: OperationId }).operationId] as const),
     );
-    return { template, pattern, names, byMethod };
+    return { template, segments, byMethod };
   });
 
   const match = (pathname: string) => {
+    const parts = pathname.split("/");
     for (const entry of all) {
-      const found = entry.pattern.exec(pathname);
-      if (found) return { entry, values: found.slice(1) };
+      if (entry.segments.length !== parts.length) continue;
+      const values: Array<[name: string, raw: string]> = [];
+      const matches = entry.segments.every((segment, index) => {
+        const part = parts[index] as string;
+        if (typeof segment === "string") return segment === part;
+        values.push([segment.name, part]);
+        return part !== "";
+      });
+      if (matches) return { entry, values };
     }
     return undefined;
   };
@@ -64,8 +72,7 @@ export function createRouter(document: { paths?: Record<string, Record<string, u
         throw new MockError(405, "METHOD_NOT_ALLOWED", `${method} is not a method of ${found.entry.template}: it has ${allowed}.`, { allow: allowed });
       }
       const path: Record<string, string> = {};
-      found.entry.names.forEach((name, index) => {
-        const raw = found.values[index] as string;
+      found.values.forEach(([name, raw]) => {
         try {
           path[name] = decodeURIComponent(raw);
         } catch {

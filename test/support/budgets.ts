@@ -12,3 +12,5 @@ export const processBudgetMs = 60_000;
 export const toolBudgetMs = 180_000;
 /** Drives Chromium: its start, a page's load and what the test does on it. */
 export const browserBudgetMs = 120_000;
+/** Runs a parser on hundreds of generated inputs, some of them tens of kilobytes (fast-check). */
+export const fuzzBudgetMs = 60_000;
