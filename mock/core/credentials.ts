@@ -21,7 +21,8 @@ export function checkCredentials(headers: Record<string, string | string[] | und
     throw unauthorized("INVALID_AUTH_TYPE", "The x-api-key header is missing: send your security profile ID in it.");
   }
   const authorization = headers.authorization;
-  if (typeof authorization !== "string" || !/^Bearer(?: |$)/.test(authorization)) {
+  // The scheme's name is case-insensitive (RFC 9110, section 11.1): `bearer x` is a bearer token too.
+  if (typeof authorization !== "string" || authorization.slice(0, 6).toLowerCase() !== "bearer" || !(authorization.length === 6 || authorization[6] === " ")) {
     throw unauthorized("INVALID_AUTH_TYPE", "The request has no bearer token: send Authorization: Bearer <access token>.");
   }
   const token = authorization.slice("Bearer".length).trim();

@@ -57,8 +57,14 @@ export function createRouter(document: { paths?: Record<string, Record<string, u
     return undefined;
   };
 
+  // HEAD is GET without the body (RFC 9110, section 9.3.2): every GET path answers it.
+  const methodsOf = (entry: PathEntry) => [...entry.byMethod.keys(), ...(entry.byMethod.has("GET") && !entry.byMethod.has("HEAD") ? ["HEAD"] : [])];
+
   return {
-    methods: (pathname) => [...(match(pathname)?.entry.byMethod.keys() ?? [])],
+    methods: (pathname) => {
+      const found = match(pathname);
+      return found ? methodsOf(found.entry) : [];
+    },
 
     find(method, pathname) {
       const found = match(pathname);
@@ -66,9 +72,9 @@ export function createRouter(document: { paths?: Record<string, Record<string, u
         const withoutSlash = pathname.length > 1 && pathname.endsWith("/") && match(pathname.slice(0, -1)) ? ` (without the trailing slash: ${pathname.slice(0, -1)})` : "";
         throw new MockError(404, "RESOURCE_NOT_FOUND", `${method} ${quote(pathname, 100)} is not an operation of this API${withoutSlash}. Its paths: ${all.map((e) => e.template).join(", ")}.`);
       }
-      const operationId = found.entry.byMethod.get(method);
+      const operationId = found.entry.byMethod.get(method) ?? (method === "HEAD" ? found.entry.byMethod.get("GET") : undefined);
       if (!operationId) {
-        const allowed = [...found.entry.byMethod.keys()].join(", ");
+        const allowed = methodsOf(found.entry).join(", ");
         throw new MockError(405, "METHOD_NOT_ALLOWED", `${method} is not a method of ${found.entry.template}: it has ${allowed}.`, { allow: allowed });
       }
       const path: Record<string, string> = {};

@@ -5,16 +5,16 @@
 // says it serves only then, and a Prefer request that comes earlier waits for it without
 // blocking anything else.
 import { Worker } from "node:worker_threads";
-import type { IHttpRequest } from "@stoplight/prism-http";
 import { MockError, badRequest, type MockResponse } from "../core/envelope.ts";
+import type { Mocker, MockerRequest } from "../core/handler.ts";
 import type { Preferences } from "../core/prefer.ts";
 
 /** The most items a generated array has: json-schema-faker would fill every array to its maxItems (100 albums, 139 kB). */
 export const generatedArrayItems = 5;
 
-export interface PrismMocker {
+export interface PrismMocker extends Mocker {
   /** What Prism's mocker answers for the operation: an example, a forced status, or generated data. */
-  mock(operationId: string, request: IHttpRequest, preferences: Preferences): Promise<MockResponse>;
+  mock(operationId: string, request: MockerRequest, preferences: Preferences): Promise<MockResponse>;
   /** Resolves once Prism is loaded in its worker; rejects, saying why, when it cannot be. */
   readonly ready: Promise<void>;
   /** Ends the worker. */

@@ -1,27 +1,23 @@
-// The mock: one HTTP server in this process. Every request is routed, checked against the
-// description (credentials, then parameters: validation.ts) and answered either by the reference
-// provider (the realistic mode, the default) or by Prism's mocker (the static mode, and in the realistic mode
-// any request that says `Prefer: code=`, `example=` or `dynamic=`). Every answer is checked
-// against the description before it leaves, and every refusal, including what Node's HTTP
-// parser would answer by itself, is in the API's error envelope. No input makes it crash.
+// The mock as an HTTP server, in this process: core/handler.ts answers every request; this file
+// carries them over node:http, and answers in the API's error envelope what Node.js would answer
+// by itself (a request its parser cannot read, one without a Host, an Expect it does not meet, a
+// CONNECT) with a bare status or a closed connection. No input makes it crash.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { IHttpRequest } from "@stoplight/prism-http";
-import { checkCredentials } from "../core/credentials.ts";
 import { MockError, badRequest, envelope, type MockResponse } from "../core/envelope.ts";
-import { parsePrefer } from "../core/prefer.ts";
+import { createHandler, errorCode, refusal, responseHeaders, type MockMode, type MockRequest } from "../core/handler.ts";
+import type { Provider, ProviderOptions } from "../core/provider.ts";
 import { createPrismMocker } from "./prism.ts";
-import { createProvider, type Provider, type ProviderOptions } from "../core/provider.ts";
 import { realisticDocument } from "./realistic.ts";
-import { createRouter, type Route } from "../core/routes.ts";
-import { createValidation, type QueryParameter, type Validation } from "../core/validation.ts";
 
-export type MockMode = "realistic" | "static";
+export type { MockMode };
 
 export interface MockServerOptions {
   /** The bundled description (generated/openapi.json, parsed). */
   document: object;
+  /** The description with the realistic shapes, when it was made already (the mock's package ships it); else made from `document`. */
+  realistic?: object;
   /** `realistic` (default): the reference provider answers. `static`: the description's examples. */
   mode?: MockMode;
   /** Static mode: generated data for every response, as if each request said `Prefer: dynamic=true`. */
@@ -48,63 +44,40 @@ export interface MockServer {
   ready: Promise<void>;
 }
 
-/** Headers a browser page may read from a cross-origin answer. */
-const exposedHeaders = "retry-after, allow";
-
 export async function createMockServer(options: MockServerOptions): Promise<MockServer> {
-  const mode = options.mode ?? "realistic";
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   // Generated and checked against the realistic shapes, which every answer of the published description also has.
-  const document = await realisticDocument(options.document);
+  const document = options.realistic ?? (await realisticDocument(options.document));
   const prism = createPrismMocker(document);
-  const router = createRouter(document);
-  const validation = createValidation(document);
-  const provider = mode === "realistic" ? createProvider(document, options.provider) : undefined;
   const log = options.log;
-
-  async function answer(request: IncomingMessage, route: Route): Promise<MockResponse> {
-    const credentials = checkCredentials(request.headers, { expiredTokens: mode === "realistic" });
-    const url = new URL(request.url ?? "/", "http://mock");
-    const query = queryOf(url, route, validation);
-    const violations = validation.request(route.operationId, { path: route.path, query });
-    if (violations.length > 0) throw badRequest(`The request does not match the description: ${violations.join("; ")}.`);
-
-    const preferences = parsePrefer(request.headers.prefer);
-    if (!provider || preferences) {
-      return prism.mock(route.operationId, prismRequest(request, url), { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
-    }
-    return provider.handle({ operationId: route.operationId, path: route.path, query, credentials });
-  }
+  const handler = createHandler({
+    document,
+    mocker: prism,
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.dynamic ? { dynamic: true } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
+    ...(log ? { log } : {}),
+  });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = request.method ?? "GET";
-    const pathname = (request.url ?? "/").split("?")[0] as string;
-    let result: MockResponse;
-    let operationId: string | undefined;
+    let target: MockRequest | undefined;
+    let answered: { result: MockResponse; operationId: string | undefined };
     try {
-      if (isPreflight(request)) {
-        result = preflight(request, router.methods(pathname));
-      } else {
-        const route = router.find(method, pathname);
-        operationId = route.operationId;
-        await refuseBody(request, maxBodyBytes, route.operationId);
-        // Refusals too are checked against the description below: they are answers of the operation.
-        result = await answer(request, route).catch(refusal);
-        const broken = validation.response(route.operationId, result.status, result.headers, result.body);
-        if (broken.length > 0) {
-          log?.(`  the answer broke the description: ${broken.join("; ")}`);
-          result = envelope(500, "INTERNAL", `The mock's answer broke the description: ${broken.join("; ")}.`);
-        }
-      }
+      target = requestOf(request);
+      answered = await handler.handle(target, (operationId) => refuseBody(request, maxBodyBytes, operationId));
     } catch (error) {
-      result = refusal(error);
+      answered = { result: refusal(error), operationId: undefined };
     }
-    send(request, response, result);
-    log?.(`${method} ${pathname.slice(0, 120)} ${result.status}${errorCode(result)} ${operationId ?? "-"} ${(performance.now() - started).toFixed(1)} ms`);
+    send(request, response, answered.result);
+    const path = target?.pathname ?? (request.url ?? "").split("?")[0] ?? "";
+    log?.(`${method} ${path.slice(0, 120)} ${answered.result.status}${errorCode(answered.result)} ${answered.operationId ?? "-"} ${(performance.now() - started).toFixed(1)} ms`);
   }
 
-  const server = createServer((request, response) => {
+  // Node.js answers an HTTP/1.1 request without Host with a bare 400 unless told not to: the mock
+  // refuses it itself, in the envelope (requestOf).
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       // Only a failure to write can land here: the connection is gone or going.
       log?.(`  could not answer ${request.method} ${request.url?.slice(0, 120)}: ${String(error)}`);
@@ -112,10 +85,18 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     });
   });
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket));
+  // An Expect other than 100-continue: Node.js would answer a bare 417.
+  server.on("checkExpectation", (request: IncomingMessage, response: ServerResponse) => {
+    send(request, response, envelope(417, "EXPECTATION_FAILED", `The mock meets no expectation but 100-continue, not Expect: ${String(request.headers.expect).slice(0, 60)}.`, { connection: "close" }));
+  });
+  // CONNECT asks for a tunnel, which no API path is: Node.js would close the connection without a word.
+  server.on("connect", (request: IncomingMessage, socket: Socket) => {
+    writeRaw(socket, envelope(405, "METHOD_NOT_ALLOWED", "CONNECT is not a method of this API: it has GET, HEAD, PUT and DELETE on its paths."));
+  });
 
   return {
     server,
-    provider,
+    provider: handler.provider,
     ready: prism.ready,
     async listen(port, host = "127.0.0.1") {
       server.listen(port, host);
@@ -137,48 +118,34 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   };
 }
 
-/** A refusal in the envelope; anything else thrown is the mock's own fault, answered as a 500 that says what. */
-function refusal(error: unknown): MockResponse {
-  if (error instanceof MockError) return error.toResponse();
-  return envelope(500, "INTERNAL", `The mock failed: ${error instanceof Error ? error.message : String(error)}`);
-}
-
-function errorCode(result: MockResponse): string {
-  const code = (result.body as { error?: { code?: unknown } } | undefined)?.error?.code;
-  return typeof code === "string" ? ` ${code}` : "";
-}
-
 /**
- * The query's parameters, each once. A declared parameter given twice is refused (a server may
- * read either value; `ids` is comma-separated in one parameter), and so is an empty one (Prism
- * read `?limit=` as no limit at all; the description allows no empty value).
+ * The request as the handler reads it. HTTP/1.1 requires exactly one Host (RFC 9112, section 3.2):
+ * none, or two, is refused. A target in absolute form (`GET http://host/albums/X`, which a client
+ * talking to a proxy sends) names its path like any other.
  */
-function queryOf(url: URL, route: Route, validation: Validation): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const name of new Set(url.searchParams.keys())) {
-    const values = url.searchParams.getAll(name);
-    const declared = validation.queryParameter(route.operationId, name);
-    if (values.length > 1 && declared) {
-      throw badRequest(`${name} was given ${values.length} times: send it once${isList(declared) ? `, with the values comma-separated (${name}=A,B)` : ""}.`);
+function requestOf(request: IncomingMessage): MockRequest {
+  const hosts = request.rawHeaders.filter((_, index) => index % 2 === 0 && request.rawHeaders[index]?.toLowerCase() === "host").length;
+  if (request.httpVersion === "1.1" && hosts === 0) throw badRequest("The request has no Host header, which HTTP/1.1 requires.");
+  if (hosts > 1) throw badRequest(`The request has ${hosts} Host headers; HTTP allows one.`);
+  const raw = request.url ?? "/";
+  const absolute = raw.startsWith("http://") || raw.startsWith("https://");
+  let pathname: string;
+  let search: string;
+  if (absolute) {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw badRequest("The request target is not a URL the mock can read.");
     }
-    if (declared && values.includes("") && !declared.allowEmptyValue) {
-      throw badRequest(`The query parameter ${name} is empty: give it a value, or leave it out.`);
-    }
-    query[name] = values.at(-1) as string;
+    pathname = url.pathname;
+    search = url.search;
+  } else {
+    const question = raw.indexOf("?");
+    pathname = question === -1 ? raw : raw.slice(0, question);
+    search = question === -1 ? "" : raw.slice(question);
   }
-  return query;
-}
-
-/** A parameter that holds a list: an array, or a string whose pattern is a comma-separated list (`ids`). */
-function isList(parameter: QueryParameter): boolean {
-  return parameter.schema.type === "array" || (typeof parameter.schema.pattern === "string" && parameter.schema.pattern.includes(","));
-}
-
-/** What Prism's mocker reads: the method, the raw path, the query, the headers. */
-function prismRequest(request: IncomingMessage, url: URL): IHttpRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value ?? ""].flat().join(", ")]));
-  const method = (request.method ?? "GET").toLowerCase() as IHttpRequest["method"];
-  return { method, url: { path: url.pathname, query: Object.fromEntries(url.searchParams) }, headers };
+  return { method: request.method ?? "GET", pathname, searchParams: new URLSearchParams(search), headers: request.headers };
 }
 
 /**
@@ -200,32 +167,21 @@ async function refuseBody(request: IncomingMessage, maxBytes: number, operationI
   if (bytes > 0) throw badRequest(`${operationId} takes no request body; this request has one of ${bytes} bytes.`);
 }
 
-function isPreflight(request: IncomingMessage): boolean {
-  return request.method === "OPTIONS" && request.headers.origin !== undefined && request.headers["access-control-request-method"] !== undefined;
-}
-
-function preflight(request: IncomingMessage, methods: string[]): MockResponse {
-  return {
-    status: 204,
-    headers: {
-      "access-control-allow-methods": methods.join(", ") || "GET",
-      "access-control-allow-headers": String(request.headers["access-control-request-headers"] ?? "authorization, x-api-key"),
-      "access-control-max-age": "600",
-    },
-  };
-}
-
 function send(request: IncomingMessage, response: ServerResponse, result: MockResponse): void {
   const body = result.body === undefined ? "" : JSON.stringify(result.body);
-  response.writeHead(result.status, {
-    ...result.headers,
-    ...(result.body === undefined ? {} : { "content-type": "application/json" }),
-    "content-length": Buffer.byteLength(body),
-    "access-control-allow-origin": request.headers.origin ?? "*",
-    "access-control-expose-headers": exposedHeaders,
-    vary: "origin",
-  });
+  // A HEAD answer carries the headers of the GET answer, Content-Length included; Node.js sends no body with it.
+  response.writeHead(result.status, { ...responseHeaders(result, request.headers.origin), "content-length": Buffer.byteLength(body) });
   response.end(body);
+}
+
+/** An answer written on a socket that node:http no longer handles (a CONNECT's, a parser's refusal), then closed. */
+function writeRaw(socket: Socket, result: MockResponse): void {
+  const body = JSON.stringify(result.body);
+  const reason = ({ 400: "Bad Request", 405: "Method Not Allowed" } as Record<number, string>)[result.status] ?? "Error";
+  socket.end(
+    `HTTP/1.1 ${result.status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `${Object.entries(result.headers).map(([name, value]) => `${name}: ${value}\r\n`).join("")}connection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -244,8 +200,5 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
       : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
         ? "The request did not arrive in time."
         : `The request is not valid HTTP/1.1 (${error.code ?? "unreadable"}).`;
-  const body = JSON.stringify(envelope(400, "BAD_REQUEST", message).body);
-  socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
+  writeRaw(socket, envelope(400, "BAD_REQUEST", message));
 }
