@@ -31,7 +31,12 @@ export function checkCredentials(headers: Record<string, string | string[] | und
     throw unauthorized("INVALID_ACCESS_TOKEN", "The access token has expired: refresh it and try again.");
   }
   const userDigest = digest(`user:${token}`);
-  return { apiKeyDigest: digest(`key:${apiKey}`), userDigest, userId: userDigest.slice(0, 26) };
+  return { apiKeyDigest: digest(`key:${apiKey}`), userDigest, userId: userIdOf(userDigest) };
+}
+
+/** The user's ID as the API gives it (`data.user.id`): the start of the token's digest. */
+export function userIdOf(userDigest: string): string {
+  return userDigest.slice(0, 26);
 }
 
 function digest(text: string): string {

@@ -29,9 +29,12 @@ export class BadCursorError extends Error {}
 export class Libraries {
   readonly #byUser: LruMap<string, Library>;
 
-  /** `user` everywhere below is a digest of the bearer token (see provider.ts), never the token. */
-  constructor(maxUsers: number) {
-    this.#byUser = new LruMap(maxUsers);
+  /**
+   * `user` everywhere below is a digest of the bearer token (see provider.ts), never the token.
+   * `onForget` hears of each library forgotten to keep at most `maxUsers`, with its size.
+   */
+  constructor(maxUsers: number, onForget: (user: string, albums: number) => void = () => {}) {
+    this.#byUser = new LruMap(maxUsers, (user, library) => onForget(user, library.entries.size));
   }
 
   get users(): number {

@@ -3,7 +3,11 @@
 export class LruMap<K, V> {
   readonly #entries = new Map<K, V>();
 
-  constructor(readonly capacity: number) {
+  /** `onEvict` hears of each entry forgotten to make room. */
+  constructor(
+    readonly capacity: number,
+    readonly onEvict: (key: K, value: V) => void = () => {},
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a whole number of at least 1, not ${capacity}`);
   }
 
@@ -25,8 +29,9 @@ export class LruMap<K, V> {
     this.#entries.delete(key);
     this.#entries.set(key, value);
     if (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value as K;
+      const [oldest, value] = this.#entries.entries().next().value as [K, V];
       this.#entries.delete(oldest);
+      this.onEvict(oldest, value);
     }
   }
 }

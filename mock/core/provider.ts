@@ -4,7 +4,7 @@
 // the server has checked the route, the credentials and every parameter before it is called.
 import type { components } from "../../generated/schema.gen.ts";
 import { createCatalog, type Catalog, type ExampleSource } from "./catalog.ts";
-import type { Credentials } from "./credentials.ts";
+import { userIdOf, type Credentials } from "./credentials.ts";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";
 import { BadCursorError, Libraries } from "./library.ts";
 import { RateLimiter, type RateLimit } from "./rate-limit.ts";
@@ -33,6 +33,8 @@ export interface ProviderOptions {
   maxUsers: number;
   /** Milliseconds, monotonic; tests inject their own clock. */
   now?: () => number;
+  /** Told when a library is forgotten to keep at most `maxUsers` (the mock's log). */
+  log?: (line: string) => void;
 }
 
 /** 300 requests at once per API key, refilled at 150 a second; at most 10,000 keys' buckets kept. */
@@ -53,9 +55,12 @@ export interface Provider {
 }
 
 export function createProvider(document: ExampleSource, options: Partial<ProviderOptions> = {}): Provider {
-  const { seed, generatedAlbums, rateLimit, maxUsers, now } = { ...defaultProviderOptions, ...options };
+  const { seed, generatedAlbums, rateLimit, maxUsers, now, log } = { ...defaultProviderOptions, ...options };
   const catalog = createCatalog({ document, seed, generated: generatedAlbums });
-  const libraries = new Libraries(maxUsers);
+  // A library forgotten comes back empty: the log says so, naming the user as the API's answers do (data.user.id).
+  const libraries = new Libraries(maxUsers, (user, albums) =>
+    log?.(`  forgot the library of user ${userIdOf(user)} (${albums} album${albums === 1 ? "" : "s"}): the mock keeps the ${maxUsers} most recently seen users' libraries (--max-users)`),
+  );
   const limiter = rateLimit ? new RateLimiter(rateLimit, now) : undefined;
 
   const known = (id: string): Album => {

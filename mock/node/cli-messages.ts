@@ -1,15 +1,29 @@
 // What `npm start` prints: its banner, the catalog listing and why it could not listen, as text
 // that cli.ts prints, so that tests can read it in-process.
+import { hostname } from "node:os";
 import type { Catalog } from "../core/catalog.ts";
 import type { CliOptions } from "./cli-options.ts";
+
+/**
+ * Where other machines reach a mock listening on every interface (--host 0.0.0.0 or ::), whose
+ * curl lines show this machine's loopback address: empty otherwise.
+ */
+export function everyInterface(url: string, host: string, machine: string = hostname()): string {
+  if (host !== "0.0.0.0" && host !== "::") return "";
+  const port = new URL(url).port;
+  return `Listening on every interface (--host ${host}): from another machine or a container, use http://${machine}:${port}
+(or this machine's address there; a client allows plain http to such a host only when told to).
+`;
+}
 
 /** The banner once the mock serves `url`; `catalog` is the realistic mode's, undefined in the static mode. */
 export function banner(url: string, options: CliOptions, catalog: Catalog | undefined): string {
   const curl = `curl -H 'x-api-key: amzn1.application.example' -H 'Authorization: Bearer my-user'`;
+  const elsewhere = everyInterface(url, options.host);
   if (!catalog) {
     return `
 Amazon Music Albums v1 mock (static: the description's examples${options.dynamic ? ", generated" : ""}): ${url}
-Every request needs both credentials (any values). Try:
+${elsewhere}Every request needs both credentials (any values). Try:
 
   ${curl} ${url}/albums/B0064UPU4G
 
@@ -21,8 +35,9 @@ Send 'Prefer: code=404', 'Prefer: example=secondPage' or 'Prefer: dynamic=true' 
   const { rateLimit } = options.provider;
   return `
 Amazon Music Albums v1 mock: ${url}
-Each bearer token is a user with a library of its own, kept in memory: it resets when the mock
-stops. Any credential values will do, but both must be there. Try:
+${elsewhere}Each bearer token is a user with a library of its own, kept in memory: it resets when the mock
+stops, and past ${options.provider.maxUsers} users the least recently seen one's is forgotten (--max-users),
+with a line in the log. Any credential values will do, but both must be there. Try:
 
   ${curl} ${url}/albums/B0064UPU4G
   ${curl} -X PUT ${url}/me/library/albums/B00D3PLC1K

@@ -9,18 +9,20 @@ Serves a mock of the Amazon Music Web API Albums v1 operations, checked against 
 (generated/openapi.json, rebuilt first when openapi/ changed).
 
   --port <n>        Port to listen on (default 4010, or $PORT).
-  --host <name>     Address to listen on (default 127.0.0.1).
+  --host <name>     Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).
   --static          Answer from the description's examples only (Prism's example mode): no state.
   --dynamic         Like --static, with generated data for every response.
   --albums <n>      Albums to generate for the catalog, beyond the examples' (default ${defaultProviderOptions.generatedAlbums}).
   --seed <n>        Seed of the generated catalog (default ${defaultProviderOptions.seed}).
   --rate-limit <n>  Requests a second per API key, in bursts of up to twice that (default ${defaultRateLimit.perSecond}; 0: none).
+  --max-users <n>   Users whose libraries are kept, the least recently seen forgotten first, each
+                    with a line in the log (default ${defaultProviderOptions.maxUsers}).
   --list-albums     Print the catalog's album IDs and titles, and exit.
   --quiet           No line per request; only the banner and errors.
   --help            This text.
 
 Without --static, the mock behaves like the API: each bearer token is a user with a library of
-its own, kept in memory until the mock stops; unknown album IDs get 404; an API key sending too
+its own, kept in memory until the mock stops (at most --max-users of them); unknown album IDs get 404; an API key sending too
 much gets 429 with Retry-After. Any request may choose another answer with a Prefer header:
 'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.`;
 
@@ -30,7 +32,7 @@ export interface CliOptions {
   /** --static or --dynamic: Prism's mocker answers every request. */
   static: boolean;
   dynamic: boolean;
-  provider: Pick<ProviderOptions, "generatedAlbums" | "seed" | "rateLimit">;
+  provider: Pick<ProviderOptions, "generatedAlbums" | "seed" | "rateLimit" | "maxUsers">;
   listAlbums: boolean;
   quiet: boolean;
   help: false;
@@ -53,6 +55,7 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
         albums: { type: "string", default: String(defaultProviderOptions.generatedAlbums) },
         seed: { type: "string", default: String(defaultProviderOptions.seed) },
         "rate-limit": { type: "string", default: String(defaultRateLimit.perSecond) },
+        "max-users": { type: "string", default: String(defaultProviderOptions.maxUsers) },
         "list-albums": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -73,11 +76,18 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
       generatedAlbums: wholeNumber("--albums", values.albums, 1_000_000),
       seed: wholeNumber("--seed", values.seed, 2 ** 32 - 1),
       rateLimit: perSecond === 0 ? undefined : { ...defaultRateLimit, perSecond, capacity: 2 * perSecond },
+      maxUsers: positiveNumber("--max-users", values["max-users"], 10_000_000),
     },
     listAlbums: values["list-albums"],
     quiet: values.quiet,
     help: false,
   };
+}
+
+function positiveNumber(name: string, value: string, max: number): number {
+  const number = wholeNumber(name, value, max);
+  if (number === 0) throw new UsageError(`${name} must be a whole number from 1 to ${max}, not "${value}".`);
+  return number;
 }
 
 function wholeNumber(name: string, value: string, max: number): number {

@@ -30,7 +30,10 @@ export interface MockServerOptions {
 }
 
 export interface MockServer {
-  /** Resolves with the URL it serves, such as http://127.0.0.1:4010. */
+  /**
+   * Resolves with a URL a client on this machine can use, such as http://127.0.0.1:4010: on an
+   * address of every interface (0.0.0.0, ::), the loopback one of its family.
+   */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
   /** The realistic mode's provider (its catalog and state); undefined in the static mode. */
@@ -55,7 +58,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     mocker: prism,
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.dynamic ? { dynamic: true } : {}),
-    ...(options.provider ? { provider: options.provider } : {}),
+    provider: { ...options.provider, ...(log ? { log } : {}) },
     ...(log ? { log } : {}),
   });
 
@@ -103,7 +106,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
       // Rejects with the error when it cannot listen (EADDRINUSE), and leaves no listener behind.
       await once(server, "listening");
       const { port: bound } = server.address() as AddressInfo;
-      return `http://${host.includes(":") ? `[${host}]` : host}:${bound}`;
+      const usable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+      return `http://${usable.includes(":") ? `[${usable}]` : usable}:${bound}`;
     },
     close: async () => {
       await Promise.all([

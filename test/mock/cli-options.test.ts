@@ -1,8 +1,9 @@
 // `npm start`'s command line as the mock reads it, and what it prints, called in-process (the
 // process around them, exit codes and signals, is cli.test.ts's and orphans.test.ts's).
+import { hostname } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCatalog, type Catalog } from "../../mock/core/catalog.ts";
-import { albumList, banner, listenFailure } from "../../mock/node/cli-messages.ts";
+import { albumList, banner, everyInterface, listenFailure } from "../../mock/node/cli-messages.ts";
 import { parseCommandLine, usage, UsageError, type CliOptions } from "../../mock/node/cli-options.ts";
 
 const options = (args: string[], env: Record<string, string> = {}) => parseCommandLine(args, env) as CliOptions;
@@ -18,13 +19,13 @@ function refusal(args: string[], env: Record<string, string> = {}): string {
 }
 
 describe("the command line", () => {
-  it("without options: the realistic mode on 127.0.0.1:4010, 300 generated albums of seed 1, 150 requests a second in bursts of 300", () => {
+  it("without options: the realistic mode on 127.0.0.1:4010, 300 generated albums of seed 1, 150 requests a second in bursts of 300, 10,000 users' libraries", () => {
     expect(options([])).toEqual({
       port: 4010,
       host: "127.0.0.1",
       static: false,
       dynamic: false,
-      provider: { generatedAlbums: 300, seed: 1, rateLimit: { capacity: 300, perSecond: 150, maxKeys: 10_000 } },
+      provider: { generatedAlbums: 300, seed: 1, rateLimit: { capacity: 300, perSecond: 150, maxKeys: 10_000 }, maxUsers: 10_000 },
       listAlbums: false,
       quiet: false,
       help: false,
@@ -32,13 +33,13 @@ describe("the command line", () => {
   });
 
   it("reads every option", () => {
-    const args = ["--port", "0", "--host", "::1", "--albums", "0", "--seed", "4294967295", "--rate-limit", "1000000", "--list-albums", "--quiet"];
+    const args = ["--port", "0", "--host", "::1", "--albums", "0", "--seed", "4294967295", "--rate-limit", "1000000", "--max-users", "1", "--list-albums", "--quiet"];
     expect(options(args)).toEqual({
       port: 0,
       host: "::1",
       static: false,
       dynamic: false,
-      provider: { generatedAlbums: 0, seed: 2 ** 32 - 1, rateLimit: { capacity: 2_000_000, perSecond: 1_000_000, maxKeys: 10_000 } },
+      provider: { generatedAlbums: 0, seed: 2 ** 32 - 1, rateLimit: { capacity: 2_000_000, perSecond: 1_000_000, maxKeys: 10_000 }, maxUsers: 1 },
       listAlbums: true,
       quiet: true,
       help: false,
@@ -61,7 +62,7 @@ describe("the command line", () => {
 
   it("--help asks for the usage alone, whatever else is wrong", () => {
     expect(parseCommandLine(["--help", "--port", "http"], {})).toEqual({ help: true });
-    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--list-albums", "--quiet", "--help"]) {
+    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--max-users", "--list-albums", "--quiet", "--help"]) {
       expect(usage).toContain(`  ${option} `);
     }
     expect(usage).toContain("(default 300)");
@@ -84,6 +85,8 @@ describe("the command line", () => {
     [["--seed", "4294967296"], '--seed must be a whole number from 0 to 4294967295, not "4294967296".'],
     [["--rate-limit", "1000001"], '--rate-limit must be a whole number from 0 to 1000000, not "1000001".'],
     [["--rate-limit=-5"], '--rate-limit must be a whole number from 0 to 1000000, not "-5".'],
+    [["--max-users", "0"], '--max-users must be a whole number from 1 to 10000000, not "0".'],
+    [["--max-users", "many"], '--max-users must be a whole number from 0 to 10000000, not "many".'],
   ])("refuses %j, saying why in one line", (args, message) => {
     expect(refusal(args)).toBe(message);
   });
@@ -106,7 +109,8 @@ describe("what it prints", () => {
   it("the realistic banner: the URL, commands to try, the rate limit, five albums that exist and how many more", () => {
     const text = banner(url, options([]), catalog);
     expect(text).toContain("Amazon Music Albums v1 mock: http://127.0.0.1:4010\n");
-    expect(text).toContain("kept in memory: it resets when the mock\nstops.");
+    expect(text).toContain("kept in memory: it resets when the mock\nstops, and past 10000 users the least recently seen one's is forgotten (--max-users),\nwith a line in the log.");
+    expect(text).not.toContain("every interface");
     expect(text).toContain(`-H 'Authorization: Bearer my-user' ${url}/albums/B0064UPU4G\n`);
     expect(text).toContain(`-X PUT ${url}/me/library/albums/B00D3PLC1K\n`);
     expect(text).toContain("An API key may send 150 requests a second, in bursts of 300; past that, 429 (--rate-limit).\n");
@@ -138,6 +142,15 @@ describe("what it prints", () => {
     expect(lines).toHaveLength(1 + 7);
     expect(lines[0]).toBe("B0064UPU4G\tDiscovery");
     expect(lines.slice(1).every((line) => /^B0[A-Z0-9]{8}\tGenerated Album \d+$/.test(line))).toBe(true);
+  });
+
+  it("on every interface, says where other machines reach it, the curl lines keeping the loopback URL", () => {
+    const text = banner(url, options(["--host", "0.0.0.0"]), catalog);
+    expect(text).toContain(`Listening on every interface (--host 0.0.0.0): from another machine or a container, use http://${hostname()}:4010\n`);
+    expect(text).toContain(`Bearer my-user' ${url}/albums/B0064UPU4G\n`);
+    expect(everyInterface(url, "::", "box")).toContain("(--host ::): from another machine or a container, use http://box:4010\n");
+    expect(everyInterface(url, "127.0.0.1")).toBe("");
+    expect(banner(url, options(["--static", "--host", "0.0.0.0"]), undefined)).toContain("Listening on every interface");
   });
 
   it("a busy port says what to do; any other failure says where and why", () => {

@@ -150,6 +150,17 @@ describe("listening and closing", () => {
     }
   });
 
+  it("on every interface, gives a URL a client can use: the loopback one", async () => {
+    const mock = await createMockServer({ document: bundle() });
+    try {
+      const url = await mock.listen(0, "0.0.0.0");
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${url}/albums/B0064UPU4G`, { headers: credentials })).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("an IPv6 address is bracketed in the URL", async () => {
     const mock = await createMockServer({ document: bundle() });
     try {
