@@ -106,7 +106,7 @@ export function documentedWarnings(generator: string): string[] {
  * Text about this project rather than the API, which a generated client must not copy from the
  * description (its info, operations, parameters and schemas talk about the API only).
  */
-export const projectText = [/\bmock\b/i, /127\.0\.0\.1/, /npm (?:start|test|run)/, /Amazon's (?:page|example)/, /\bDecisions on\b/, /this project/i];
+export const projectText = [/\bmock\b/i, /127\.0\.0\.1/, /npm (?:start|test|run)/, /Amazon's (?:own )?(?:page|example)/, /\bDecisions on\b/, /this project/i];
 
 /** Every file under `dir` (but build output and dependencies) that carries project text, as `file: match`. */
 export function projectTextIn(dir: string, skip: RegExp = /(?:^|\/)(?:node_modules|target|build|\.gradle|\.git|vendor|__pycache__)(?:\/|$)/): string[] {
