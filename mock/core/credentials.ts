@@ -2,7 +2,7 @@
 // `x-api-key` or bearer token is INVALID_AUTH_TYPE, an empty token INVALID_AUTH_TOKEN. Any
 // values are accepted otherwise; in the realistic mode a token starting with `expired` stands
 // for an expired one (INVALID_ACCESS_TOKEN), so that clients can try their refresh logic.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./hash.ts";
 import { MockError } from "./envelope.ts";
 
 export interface Credentials {
@@ -30,8 +30,13 @@ export function checkCredentials(headers: Record<string, string | string[] | und
   if (options.expiredTokens && token.startsWith("expired")) {
     throw unauthorized("INVALID_ACCESS_TOKEN", "The access token has expired: refresh it and try again.");
   }
-  const userDigest = digest(`user:${token}`);
+  const userDigest = userDigestOf(token);
   return { apiKeyDigest: digest(`key:${apiKey}`), userDigest, userId: userIdOf(userDigest) };
+}
+
+/** The digest that stands for the user whose bearer token this is: the mock keys their library by it. */
+export function userDigestOf(token: string): string {
+  return digest(`user:${token}`);
 }
 
 /** The user's ID as the API gives it (`data.user.id`): the start of the token's digest. */
@@ -40,5 +45,5 @@ export function userIdOf(userDigest: string): string {
 }
 
 function digest(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256Hex(text);
 }

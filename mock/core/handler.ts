@@ -5,10 +5,10 @@
 // and in the realistic mode any request that says `Prefer: code=`, `example=` or `dynamic=`).
 // Every answer is checked against the description before it leaves, and every refusal is in the
 // API's error envelope.
-import { checkCredentials } from "./credentials.ts";
+import { checkCredentials, userDigestOf, userIdOf } from "./credentials.ts";
 import { MockError, badRequest, envelope, type MockResponse } from "./envelope.ts";
 import { parsePrefer, type Preferences } from "./prefer.ts";
-import { createProvider, type Provider, type ProviderOptions } from "./provider.ts";
+import { createProvider, defaultProviderOptions, type Provider, type ProviderOptions } from "./provider.ts";
 import { createRouter, type Route, type Router } from "./routes.ts";
 import { createValidation, type QueryParameter, type Validation } from "./validation.ts";
 
@@ -70,11 +70,30 @@ export function createHandler(options: HandlerOptions): Handler {
     const violations = validation.request(route.operationId, { path: route.path, query });
     if (violations.length > 0) throw badRequest(`The request does not match the description: ${violations.join("; ")}.`);
 
-    const preferences = parsePrefer(request.headers.prefer);
-    if (!provider || preferences) {
-      return mocker.mock(route.operationId, mockerRequest(request), { ...(options.dynamic ? { dynamic: true } : {}), ...preferences });
+    const preferences = { ...(options.dynamic ? { dynamic: true } : {}), ...parsePrefer(request.headers.prefer) };
+    if (!provider || Object.keys(preferences).length > 0) {
+      // Generated data is the same for the same request and seed: a page that reloads shows the same albums.
+      const seed = preferences.seed ?? `${options.provider?.seed ?? defaultProviderOptions.seed}:${request.method} ${request.pathname}?${request.searchParams}`;
+      return mocker.mock(route.operationId, mockerRequest(request), { ...preferences, seed });
     }
     return provider.handle({ operationId: route.operationId, path: route.path, query, credentials });
+  }
+
+  /**
+   * The mock's own controls, under a prefix no path of the API has: `POST /__mock/reset` empties
+   * every library (and every API key's rate limit), or, with `Authorization: Bearer <token>`, that
+   * user's library alone. Not part of the API: no credentials needed, no description to check.
+   */
+  async function control(request: MockRequest, refuseBody: (operationId: string) => Promise<void>): Promise<MockResponse> {
+    if (request.pathname !== `${controlPrefix}reset`) throw new MockError(404, "RESOURCE_NOT_FOUND", `${controlPrefix} has one control: POST ${controlPrefix}reset.`);
+    if (isPreflight(request)) return preflight(request, ["POST"]);
+    if (request.method !== "POST") throw new MockError(405, "METHOD_NOT_ALLOWED", `${controlPrefix}reset takes POST, not ${request.method}.`, { allow: "POST" });
+    await refuseBody("the reset");
+    if (!provider) throw badRequest("The static mode keeps no libraries: there is nothing to reset.");
+    const authorization = request.headers.authorization;
+    const token = typeof authorization === "string" && authorization.slice(0, 7).toLowerCase() === "bearer " ? authorization.slice(7).trim() : "";
+    provider.reset(token === "" ? undefined : token);
+    return { status: 200, headers: {}, body: token === "" ? { reset: "every library" } : { reset: "one library", user: userIdOf(userDigestOf(token)) } };
   }
 
   return {
@@ -83,6 +102,7 @@ export function createHandler(options: HandlerOptions): Handler {
     async handle(request, refuseBody) {
       let operationId: string | undefined;
       try {
+        if (request.pathname.startsWith(controlPrefix)) return { result: await control(request, refuseBody), operationId };
         if (isPreflight(request)) return { result: preflight(request, router.methods(request.pathname)), operationId };
         const route = router.find(request.method, request.pathname);
         operationId = route.operationId;
@@ -101,6 +121,9 @@ export function createHandler(options: HandlerOptions): Handler {
     },
   };
 }
+
+/** Where the mock's own controls live: no path of the API starts so. */
+export const controlPrefix = "/__mock/";
 
 /** Headers a browser page may read from a cross-origin answer. */
 const exposedHeaders = "retry-after, allow";

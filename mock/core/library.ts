@@ -3,7 +3,7 @@
 // starts after it, wherever albums were removed or added meanwhile, so paging while the library
 // changes neither skips nor repeats an album that stays. Reads never create a library, and at
 // most `maxUsers` libraries are kept, the least recently used forgotten first.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "./hash.ts";
 import { LruMap } from "./lru.ts";
 
 export interface LibraryEntry {
@@ -50,6 +50,30 @@ export class Libraries {
     library.entries.set(albumId, { albumId, objectId: entryId(user, albumId, sequence), purchased: false, uploaded: false, sequence });
   }
 
+  /** Replaces a user's library with these albums, saved in this order. */
+  load(user: string, albums: ReadonlyArray<{ id: string; purchased: boolean; uploaded: boolean }>): void {
+    const library: Library = { entries: new Map(), lastSequence: 0 };
+    for (const { id, purchased, uploaded } of albums) {
+      const sequence = ++library.lastSequence;
+      library.entries.set(id, { albumId: id, objectId: entryId(user, id, sequence), purchased, uploaded, sequence });
+    }
+    this.#byUser.set(user, library);
+  }
+
+  /** Forgets one user's library, or every one. */
+  clear(user?: string): void {
+    if (user === undefined) this.#byUser.clear();
+    else this.#byUser.delete(user);
+  }
+
+  /** Every library kept, least recently used first, its albums in save order. */
+  all(): Array<{ user: string; albums: Array<{ id: string; purchased: boolean; uploaded: boolean }> }> {
+    return [...this.#byUser.entries()].map(([user, library]) => ({
+      user,
+      albums: [...library.entries.values()].map((entry) => ({ id: entry.albumId, purchased: entry.purchased, uploaded: entry.uploaded })),
+    }));
+  }
+
   /** Removes an album; removing one that is not there changes nothing. */
   remove(user: string, albumId: string): void {
     this.#byUser.get(user)?.entries.delete(albumId);
@@ -75,7 +99,7 @@ export class Libraries {
 
 /** A UUID (version 4 in form) derived from the entry, so a seeded mock always gives the same IDs. */
 function entryId(user: string, albumId: string, sequence: number): string {
-  const hex = createHash("sha256").update(`entry:${user}:${albumId}:${sequence}`).digest("hex");
+  const hex = sha256Hex(`entry:${user}:${albumId}:${sequence}`);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -86,7 +110,7 @@ function entryId(user: string, albumId: string, sequence: number): string {
  * (the first page of a library, two albums long) is one: every example works against the mock.
  */
 export function encodeCursor(sequence: number): string {
-  const digest = createHash("sha256").update(`cursor:${sequence}`).digest("hex");
+  const digest = sha256Hex(`cursor:${sequence}`);
   const hex = digest.slice(0, 20) + sequence.toString(16).padStart(12, "0");
   return `${tokenPrefix}${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -4,7 +4,8 @@
 // the server has checked the route, the credentials and every parameter before it is called.
 import type { components } from "../../generated/schema.gen.ts";
 import { createCatalog, type Catalog, type ExampleSource } from "./catalog.ts";
-import { userIdOf, type Credentials } from "./credentials.ts";
+import { userDigestOf, userIdOf, type Credentials } from "./credentials.ts";
+import { parseState, stateOf, type MockState } from "./state.ts";
 import { MockError, badRequest, type MockResponse } from "./envelope.ts";
 import { BadCursorError, Libraries } from "./library.ts";
 import { RateLimiter, type RateLimit } from "./rate-limit.ts";
@@ -52,6 +53,12 @@ export interface Provider {
   handle(request: ProviderRequest): MockResponse;
   /** How much state the provider holds: for the memory tests and the banner. */
   state(): { users: number; apiKeys: number };
+  /** Every user's library, as a state document (users by digest). */
+  exportState(): MockState;
+  /** Replaces the libraries of the users a state document names; throws a StateError saying what is wrong with it. */
+  importState(state: unknown): void;
+  /** Empties the library of the user whose bearer token this is; without a token, every library, and every API key's rate limit. */
+  reset(token?: string): void;
 }
 
 export function createProvider(document: ExampleSource, options: Partial<ProviderOptions> = {}): Provider {
@@ -122,5 +129,19 @@ export function createProvider(document: ExampleSource, options: Partial<Provide
       return operations[request.operationId](request);
     },
     state: () => ({ users: libraries.users, apiKeys: limiter?.keys ?? 0 }),
+    exportState: () => stateOf(libraries.all().map(({ user, albums }) => ({ userDigest: user, albums }))),
+    importState(state) {
+      // Checked whole before anything changes: a state with a mistake leaves the libraries as they were.
+      const parsed = parseState(state, userDigestOf, (id) => catalog.get(id) !== undefined);
+      for (const { userDigest, albums } of parsed) libraries.load(userDigest, albums);
+    },
+    reset(token) {
+      if (token === undefined) {
+        libraries.clear();
+        limiter?.clear();
+      } else {
+        libraries.clear(userDigestOf(token));
+      }
+    },
   };
 }

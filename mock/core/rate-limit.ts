@@ -36,6 +36,11 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.limit.perSecond));
   }
 
+  /** Every key's bucket full again. */
+  clear(): void {
+    this.#buckets.clear();
+  }
+
   get keys(): number {
     return this.#buckets.size;
   }

@@ -4,20 +4,30 @@
 // and generating data takes CPU: on the mock's main thread either would stall every request and
 // every signal behind it. Plain JavaScript, so that Node runs it without a loader, from this
 // repository and from the mock's package alike.
-import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
+import operationsModule from "@stoplight/prism-http/dist/utils/operations.js";
+import mockerModule from "@stoplight/prism-http/dist/mocker/index.js";
 
-const require = createRequire(import.meta.url);
 const port = /** @type {import("node:worker_threads").MessagePort} */ (parentPort);
 const { document, maxItems } = /** @type {{ document: object; maxItems: number }} */ (workerData);
 
-// The modules are CommonJS with `exports.default`.
-const { getHttpOperationsFromSpec } = require("@stoplight/prism-http/dist/utils/operations.js");
-const { default: mock } = require("@stoplight/prism-http/dist/mocker/index.js");
-// The json-schema-faker instance Prism itself uses, found from Prism's own folder: json-schema-faker
-// fills every array to its maxItems (100 albums, 139 kB) unless told otherwise.
-const fromPrism = createRequire(require.resolve("@stoplight/prism-http"));
-fromPrism("json-schema-faker").JSONSchemaFaker.option("maxItems", maxItems);
+// The modules are CommonJS; the mocker's function is its `exports.default`.
+const { getHttpOperationsFromSpec } = operationsModule;
+const mock = mockerModule.default;
+/**
+ * json-schema-faker fills every array to its maxItems (100 albums, 139 kB): the worker's copy of
+ * the document caps each array's. (Its own `maxItems` option would do the same, but on the
+ * instance Prism requires, which an ESM import or a build may not share.)
+ * @param {unknown} node
+ */
+function capArrays(node) {
+  if (Array.isArray(node)) return node.forEach(capArrays);
+  if (typeof node !== "object" || node === null) return;
+  const schema = /** @type {Record<string, unknown>} */ (node);
+  if (schema.type === "array") schema.maxItems = Math.min(typeof schema.maxItems === "number" ? schema.maxItems : maxItems, maxItems);
+  for (const [key, value] of Object.entries(schema)) if (key !== "examples" && key !== "example") capArrays(value);
+}
+capArrays(document);
 
 /** Prism logs through pino; the mock logs one line per request itself. */
 /** @type {any} */
@@ -27,7 +37,7 @@ const silentLogger = new Proxy({}, { get: (_, name) => (name === "child" ? () =>
 const operations = new Map((await getHttpOperationsFromSpec(document)).map((operation) => [String(operation.iid), operation]));
 
 /**
- * @param {{ operationId: string; request: object; preferences: { code?: number; example?: string; dynamic?: boolean; seed?: string } }} job
+ * @param {{ operationId: string; request: import("@stoplight/prism-http").IHttpRequest; preferences: { code?: number; example?: string; dynamic?: boolean; seed?: string } }} job
  */
 function answer({ operationId, request, preferences }) {
   const operation = operations.get(operationId);
@@ -45,7 +55,11 @@ function answer({ operationId, request, preferences }) {
       mediaTypes: ["application/json"],
     },
   })(silentLogger);
-  if (result._tag === "Left") return { error: { message: String(result.left.message), detail: result.left.detail === undefined ? undefined : String(result.left.detail) } };
+  if (result._tag === "Left") {
+    // Prism's ProblemJsonError keeps its title in `message` and the specifics in `detail`.
+    const { message, detail } = /** @type {Error & { detail?: unknown }} */ (result.left);
+    return { error: { message: String(message), detail: detail === undefined ? undefined : String(detail) } };
+  }
   const { statusCode, headers, body } = result.right;
   return { response: { status: statusCode, headers: Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name.toLowerCase(), String(value)])), body } };
 }

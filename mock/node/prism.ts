@@ -6,6 +6,7 @@
 // blocking anything else.
 import { Worker } from "node:worker_threads";
 import { MockError, badRequest, type MockResponse } from "../core/envelope.ts";
+import { answers, noSuchStatus, withStatus } from "../core/examples.ts";
 import type { Mocker, MockerRequest } from "../core/handler.ts";
 import type { Preferences } from "../core/prefer.ts";
 
@@ -67,10 +68,7 @@ export function createPrismMocker(document: object): PrismMocker {
       }
       if (failed) throw new MockError(500, "INTERNAL", `The mock could not answer: ${failed.message}`);
       const statuses = responses.get(operationId) ?? [];
-      if (preferences.code !== undefined && !statuses.includes(String(preferences.code)) && !(statuses.includes("default") && gatewayStatuses.includes(preferences.code))) {
-        const viaDefault = statuses.includes("default") ? `; default answers ${gatewayStatuses.join(", ")}` : "";
-        throw badRequest(`Prefer: code=${preferences.code}, but ${operationId} has no ${preferences.code} response (it has ${statuses.join(", ")}${viaDefault}).`);
-      }
+      if (preferences.code !== undefined && !answers(preferences.code, statuses)) throw noSuchStatus(operationId, preferences.code, statuses);
       const id = nextId++;
       const reply = await new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve, reject });
@@ -80,20 +78,6 @@ export function createPrismMocker(document: object): PrismMocker {
       return withStatus(reply.response as MockResponse);
     },
   };
-}
-
-/**
- * The statuses the `default` response stands for in a `Prefer: code=`: what a gateway in front of
- * the API answers. Any other status an operation does not list is refused, as Prism would without
- * a default: an operation that documents no 404 does not answer one.
- */
-export const gatewayStatuses = [502, 503, 504];
-
-/** The envelope's `status` says the status the answer has (the default response's example is a 503's). */
-function withStatus(response: MockResponse): MockResponse {
-  const error = (response.body as { error?: { status?: unknown } } | undefined)?.error;
-  if (typeof error?.status !== "string" || error.status === String(response.status)) return response;
-  return { ...response, body: { ...(response.body as object), error: { ...error, status: String(response.status) } } };
 }
 
 /** Each operation's documented statuses, for the refusal of a `Prefer: code=` it does not have. */
