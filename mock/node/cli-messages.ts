@@ -45,7 +45,7 @@ with a line in the log. Any credential values will do, but both must be there. T
 
 ${rateLimit ? `An API key may send ${rateLimit.perSecond} requests a second, in bursts of ${rateLimit.capacity}; past that, 429 (--rate-limit).` : "No rate limit (--rate-limit 0)."}
 Albums: ${named.join(", ")}, and ${albums.length - named.length} more
-(npm start -- --list-albums prints them all; --albums <n> --seed <n> makes another catalog).
+(${options.command} --list-albums prints them all; --albums <n> --seed <n> makes another catalog).
 Other answers on demand: 'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.
 ${options.quiet ? "" : "One line per request follows (--quiet for none). "}Ctrl-C stops it.
 `;

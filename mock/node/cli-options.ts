@@ -3,36 +3,49 @@
 import { parseArgs } from "node:util";
 import { defaultProviderOptions, defaultRateLimit, type ProviderOptions } from "../core/provider.ts";
 
-export const usage = `Usage: npm start -- [options]
+/** How the mock is run: the package's command, or, in this repository, npm start (mock/start.mjs says so). */
+export const packageCommand = "amazon-music-albums-mock";
 
-Serves a mock of the Amazon Music Web API Albums v1 operations, checked against the description
-(generated/openapi.json, rebuilt first when openapi/ changed).
+/** The usage, as `command` runs the mock. */
+export function usageFor(command: string): string {
+  return `Usage: ${command} [options]
+
+Serves a mock of the Amazon Music Web API Albums v1 operations, checked against the description.
 
   --port <n>        Port to listen on (default 4010, or $PORT).
   --host <name>     Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).
   --static          Answer from the description's examples only (Prism's example mode): no state.
   --dynamic         Like --static, with generated data for every response.
   --albums <n>      Albums to generate for the catalog, beyond the examples' (default ${defaultProviderOptions.generatedAlbums}).
-  --seed <n>        Seed of the generated catalog (default ${defaultProviderOptions.seed}).
+  --seed <n>        Seed of the generated catalog and of generated answers (default ${defaultProviderOptions.seed}).
   --rate-limit <n>  Requests a second per API key, in bursts of up to twice that (default ${defaultRateLimit.perSecond}; 0: none).
   --max-users <n>   Users whose libraries are kept, the least recently seen forgotten first, each
                     with a line in the log (default ${defaultProviderOptions.maxUsers}).
+  --state <file>    Start with the libraries of this JSON file: {"users": {"<token>": ["<album ID>", ...]}}.
+  --persist         With --state: write the libraries back to that file when the mock stops.
   --list-albums     Print the catalog's album IDs and titles, and exit.
   --quiet           No line per request; only the banner and errors.
   --help            This text.
 
 Without --static, the mock behaves like the API: each bearer token is a user with a library of
-its own, kept in memory until the mock stops (at most --max-users of them); unknown album IDs get 404; an API key sending too
-much gets 429 with Retry-After. Any request may choose another answer with a Prefer header:
-'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.`;
+its own, kept in memory until the mock stops (at most --max-users of them); unknown album IDs get 404;
+an API key sending too much gets 429 with Retry-After. Any request may choose another answer with a
+Prefer header: 'Prefer: code=404', 'Prefer: example=secondPage', 'Prefer: dynamic=true'.
+POST /__mock/reset empties every library, or with 'Authorization: Bearer <token>' that user's.`;
+}
 
 export interface CliOptions {
+  /** How the mock was run (for what it prints): npm start in this repository, else the package's command. */
+  command: string;
   port: number;
   host: string;
   /** --static or --dynamic: Prism's mocker answers every request. */
   static: boolean;
   dynamic: boolean;
   provider: Pick<ProviderOptions, "generatedAlbums" | "seed" | "rateLimit" | "maxUsers">;
+  /** --state: the file of the libraries to start with; --persist writes them back to it. */
+  state: string | undefined;
+  persist: boolean;
   listAlbums: boolean;
   quiet: boolean;
   help: false;
@@ -43,6 +56,7 @@ export class UsageError extends Error {}
 
 /** The options, or `help` alone when --help asks for the usage (whatever else is wrong). */
 export function parseCommandLine(args: string[], env: Record<string, string | undefined>): CliOptions | { help: true } {
+  const usage = usageFor(env.MOCK_COMMAND ?? packageCommand);
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,6 +70,8 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
         seed: { type: "string", default: String(defaultProviderOptions.seed) },
         "rate-limit": { type: "string", default: String(defaultRateLimit.perSecond) },
         "max-users": { type: "string", default: String(defaultProviderOptions.maxUsers) },
+        state: { type: "string" },
+        persist: { type: "boolean", default: false },
         "list-albums": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -67,7 +83,10 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
   if (values.help) return { help: true };
   const port = wholeNumber("--port", values.port, 65535);
   const perSecond = wholeNumber("--rate-limit", values["rate-limit"], 1_000_000);
+  if (values.persist && values.state === undefined) throw new UsageError("--persist writes the libraries back to the --state file: give --state <file> too.");
+  if (values.state !== undefined && (values.static || values.dynamic)) throw new UsageError("--state is for the realistic mode: the static mode keeps no libraries.");
   return {
+    command: env.MOCK_COMMAND ?? packageCommand,
     port,
     host: values.host,
     static: values.static || values.dynamic,
@@ -78,6 +97,8 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
       rateLimit: perSecond === 0 ? undefined : { ...defaultRateLimit, perSecond, capacity: 2 * perSecond },
       maxUsers: positiveNumber("--max-users", values["max-users"], 10_000_000),
     },
+    state: values.state,
+    persist: values.persist,
     listAlbums: values["list-albums"],
     quiet: values.quiet,
     help: false,

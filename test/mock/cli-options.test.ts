@@ -4,7 +4,9 @@ import { hostname } from "node:os";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCatalog, type Catalog } from "../../mock/core/catalog.ts";
 import { albumList, banner, everyInterface, listenFailure } from "../../mock/node/cli-messages.ts";
-import { parseCommandLine, usage, UsageError, type CliOptions } from "../../mock/node/cli-options.ts";
+import { packageCommand, parseCommandLine, usageFor, UsageError, type CliOptions } from "../../mock/node/cli-options.ts";
+
+const usage = usageFor(packageCommand);
 
 const options = (args: string[], env: Record<string, string> = {}) => parseCommandLine(args, env) as CliOptions;
 
@@ -21,11 +23,14 @@ function refusal(args: string[], env: Record<string, string> = {}): string {
 describe("the command line", () => {
   it("without options: the realistic mode on 127.0.0.1:4010, 300 generated albums of seed 1, 150 requests a second in bursts of 300, 10,000 users' libraries", () => {
     expect(options([])).toEqual({
+      command: "amazon-music-albums-mock",
       port: 4010,
       host: "127.0.0.1",
       static: false,
       dynamic: false,
       provider: { generatedAlbums: 300, seed: 1, rateLimit: { capacity: 300, perSecond: 150, maxKeys: 10_000 }, maxUsers: 10_000 },
+      state: undefined,
+      persist: false,
       listAlbums: false,
       quiet: false,
       help: false,
@@ -33,13 +38,16 @@ describe("the command line", () => {
   });
 
   it("reads every option", () => {
-    const args = ["--port", "0", "--host", "::1", "--albums", "0", "--seed", "4294967295", "--rate-limit", "1000000", "--max-users", "1", "--list-albums", "--quiet"];
-    expect(options(args)).toEqual({
+    const args = ["--port", "0", "--host", "::1", "--albums", "0", "--seed", "4294967295", "--rate-limit", "1000000", "--max-users", "1", "--state", "libraries.json", "--persist", "--list-albums", "--quiet"];
+    expect(options(args, { MOCK_COMMAND: "npm start --" })).toEqual({
+      command: "npm start --",
       port: 0,
       host: "::1",
       static: false,
       dynamic: false,
       provider: { generatedAlbums: 0, seed: 2 ** 32 - 1, rateLimit: { capacity: 2_000_000, perSecond: 1_000_000, maxKeys: 10_000 }, maxUsers: 1 },
+      state: "libraries.json",
+      persist: true,
       listAlbums: true,
       quiet: true,
       help: false,
@@ -62,7 +70,7 @@ describe("the command line", () => {
 
   it("--help asks for the usage alone, whatever else is wrong", () => {
     expect(parseCommandLine(["--help", "--port", "http"], {})).toEqual({ help: true });
-    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--max-users", "--list-albums", "--quiet", "--help"]) {
+    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--max-users", "--state", "--persist", "--list-albums", "--quiet", "--help"]) {
       expect(usage).toContain(`  ${option} `);
     }
     expect(usage).toContain("(default 300)");
@@ -70,7 +78,8 @@ describe("the command line", () => {
 
   it("refuses an unknown option or a stray argument, with the usage", () => {
     expect(refusal(["--bogus"])).toBe(`Unknown option '--bogus'\n\n${usage}`);
-    expect(refusal(["serve"])).toMatch(/^Unexpected argument 'serve'.*\n\nUsage: npm start/s);
+    expect(refusal(["serve"])).toMatch(/^Unexpected argument 'serve'.*\n\nUsage: amazon-music-albums-mock \[options\]/s);
+    expect(refusal(["serve"], { MOCK_COMMAND: "npm start --" })).toMatch(/\n\nUsage: npm start -- \[options\]/);
   });
 
   it.each([
@@ -87,6 +96,8 @@ describe("the command line", () => {
     [["--rate-limit=-5"], '--rate-limit must be a whole number from 0 to 1000000, not "-5".'],
     [["--max-users", "0"], '--max-users must be a whole number from 1 to 10000000, not "0".'],
     [["--max-users", "many"], '--max-users must be a whole number from 0 to 10000000, not "many".'],
+    [["--persist"], "--persist writes the libraries back to the --state file: give --state <file> too."],
+    [["--static", "--state", "s.json"], "--state is for the realistic mode: the static mode keeps no libraries."],
   ])("refuses %j, saying why in one line", (args, message) => {
     expect(refusal(args)).toBe(message);
   });
