@@ -125,8 +125,12 @@ export function createHandler(options: HandlerOptions): Handler {
 /** Where the mock's own controls live: no path of the API starts so. */
 export const controlPrefix = "/__mock/";
 
-/** Headers a browser page may read from a cross-origin answer. */
-const exposedHeaders = "retry-after, allow";
+/**
+ * Headers a browser page may read from a cross-origin answer: every one (a console in the docs
+ * shows them all), and, for a request sent with credentials, where `*` is only a name, the two a
+ * client needs.
+ */
+const exposedHeaders = "*, retry-after, allow";
 
 /** The headers of an answer as it leaves: its own, the JSON media type, and CORS for a page on any origin. */
 export function responseHeaders(result: MockResponse, origin: string | undefined): Record<string, string> {
