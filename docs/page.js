@@ -49,6 +49,8 @@
       // The description's own samples (curl, TypeScript, Python) instead of generated ones.
       hiddenClients: true,
       documentDownloadType: "none",
+      // Its "Open API Client" opens Scalar's site with this page's address: "Test Request" is the console here.
+      hideClientButton: true,
       withDefaultFonts: false,
       telemetry: false,
       showDeveloperTools: "never",
