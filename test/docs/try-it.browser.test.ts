@@ -2,9 +2,12 @@
 // served by docs:serve preselects the mock, the credentials typed once go with every request,
 // every operation can be sent, and the mock's answer (status, headers, body) is shown. The mock
 // runs in this process (test/support/mock.ts), as npm start serves it; nothing is faked.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { docsDir } from "../../scripts/docs.ts";
+import { docsDir, docsPage } from "../../scripts/docs.ts";
 import { mockStartBudgetMs, startMock, type RunningMock } from "../support/mock.ts";
 import { hasChromium, useDocsInChromium, widths } from "./support/browser.ts";
 import { closeConsole, send, typeCredentials } from "./support/console.ts";
@@ -12,6 +15,25 @@ import { operationsInDocs } from "./support/docs-spec.ts";
 
 const apiKey = "amzn1.application.docs-test";
 const anchorOf = (operationId: string) => operationsInDocs.find((o) => o.operationId === operationId)?.anchor as string;
+
+/** A port nothing listens on: one the system gave, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The built page as a file beside the others, looking for the mock at `mock` instead of
+ * npm start's address (what docs:serve --mock does as it serves); removed after the test.
+ */
+function pageFileFor(mock: string, name: string): { url: string; remove(): void } {
+  const file = join(docsDir, `${name}.html`);
+  writeFileSync(file, readFileSync(docsPage, "utf8").replace('<meta name="docs-mock" content="http://127.0.0.1:4010" />', `<meta name="docs-mock" content="${mock}" />`));
+  return { url: pathToFileURL(file).href, remove: () => rmSync(file, { force: true }) };
+}
 
 /** The user's library as the mock holds it, asked directly (not through the page). */
 async function libraryOf(mock: RunningMock, token: string): Promise<string[]> {
@@ -75,6 +97,26 @@ describe.skipIf(!hasChromium)("sending requests from the reference docs to the m
     }
     expect(statuses).toEqual(Object.fromEntries(operationsInDocs.map((op) => [op.operationId, "200"])));
     await page.close();
+  });
+
+  it("opened from a file beside a running mock, preselects the mock and gets its answer; with no mock there, production", async () => {
+    const beside = pageFileFor(mock?.url as string, "test-file-beside-mock");
+    const alone = pageFileFor(`http://127.0.0.1:${await closedPort()}`, "test-file-no-mock");
+    try {
+      const page = await docs.open(beside.url);
+      expect(await page.evaluate(() => document.documentElement.dataset.docsServer)).toBe("mock");
+      await typeCredentials(page, apiKey, "reader-file");
+      const answer = await send(page, anchorOf("getAlbum"));
+      expect(answer.status).toBe("200");
+      expect(answer.text).toContain('"title": "Discovery"');
+      await page.close();
+      const offline = await docs.open(alone.url);
+      expect(await offline.evaluate(() => document.documentElement.dataset.docsServer)).toBe("production");
+      await offline.close();
+    } finally {
+      beside.remove();
+      alone.remove();
+    }
   });
 
   it("reached nothing but this machine, and logged no error", () => {

@@ -37,7 +37,13 @@ export class Watch {
     // A step that cannot happen (a button covered, say) fails naming its locator, before the test's own timeout.
     page.setDefaultTimeout(15_000);
     page.on("console", (message) => {
-      if (message.type() === "error") this.consoleErrors.push(message.text());
+      if (message.type() !== "error") return;
+      // A page opened from a file asks the root of the mock's address whether it runs
+      // (docs/page.js): the browser logs the refused connection, or the mock's 404 for that
+      // path, which is the answer, not a fault. Nothing else the pages load is a root there.
+      const at = message.location().url;
+      const probe = /^http:\/\/127\.0\.0\.1:\d+\/$/.test(at) && message.text().startsWith("Failed to load resource");
+      if (!probe) this.consoleErrors.push(`${message.text()} (${at})`);
     });
     page.on("pageerror", (error) => this.consoleErrors.push(`uncaught: ${error.message}`));
     await page.route("**/*", (route) => {
