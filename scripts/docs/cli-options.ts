@@ -32,9 +32,9 @@ export function parseDocsCommandLine(args: string[], env: Record<string, string 
       args,
       options: {
         serve: { type: "boolean", default: false },
-        port: { type: "string", default: env.DOCS_PORT ?? "4020" },
+        port: { type: "string", default: env.DOCS_PORT || "4020" },
         host: { type: "string", default: "127.0.0.1" },
-        mock: { type: "string", default: env.MOCK_URL ?? "http://127.0.0.1:4010" },
+        mock: { type: "string", default: env.MOCK_URL || "http://127.0.0.1:4010" },
         help: { type: "boolean", default: false },
       },
     }));
