@@ -3,8 +3,8 @@
 // first release writes and builds, that its artefacts rebuild to the same bytes, then the gate,
 // the changelog and the releases over an addition and its removal.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync } from "node:fs";
+import { join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -14,6 +14,13 @@ import { missingOasdiff } from "./support.ts";
 
 /** A suite that passes, and leaves a mark (in dist/, which git ignores) that it ran. */
 const passingSuite = "mkdir -p dist && touch dist/suite-ran";
+/** Every file under `dir`, as paths with "/", sorted. */
+const filesUnder = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => statSync(join(dir, file)).isFile())
+    .map((file) => file.split(sep).join("/"))
+    .sort();
+const scalarVersion = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "node_modules", "@scalar", "api-reference", "package.json"), "utf8")) as { version: string }).version;
 const today = () => new Date().toISOString().slice(0, 10);
 const npmRun = (copy: ProjectCopy, script: string, ...args: string[]) => copy.run("npm", ["run", "--silent", script, "--", ...args]);
 const infoVersionOf = (copy: ProjectCopy, file: string) => (parse(copy.read(file)) as { info: { version: string } }).info.version;
@@ -128,17 +135,22 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
 
     it("builds dist/release: the bundles, the 3.0 rendering, the docs with the changelog, the tarball, and their SHA256SUMS", () => {
       const dir = join(copy.root, "dist", "release");
+      // The docs: the page, Scalar's files under assets/, the Differences page; no releases/
+      // folder, since the only release is the page itself.
       expect(readdirSync(dir).sort()).toEqual([
         "CHANGELOG.md",
         "SHA256SUMS",
         "amazon-music-albums-v1-1.0.0.tgz",
+        "assets",
+        "differences.html",
         "index.html",
         "openapi-3.0.yaml",
         "openapi.json",
         "openapi.yaml",
       ]);
       const sums = readFileSync(join(dir, "SHA256SUMS"), "utf8").trim().split("\n");
-      expect(sums).toHaveLength(6);
+      expect(sums.map((line) => line.split("  ")[1])).toEqual(filesUnder(dir).filter((file) => file !== "SHA256SUMS"));
+      expect(sums.map((line) => line.split("  ")[1])).toContain(`assets/scalar-${scalarVersion}/standalone.js`);
       for (const line of sums) {
         const [hash, file] = line.split("  ") as [string, string];
         expect(createHash("sha256").update(readFileSync(join(dir, file))).digest("hex"), file).toBe(hash);
@@ -160,7 +172,8 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(rebuild.status, rebuild.output).toBe(0);
       const second = join(copy.root, "dist", "release");
       expect(readFileSync(join(second, "SHA256SUMS"), "utf8")).toBe(readFileSync(join(first, "SHA256SUMS"), "utf8"));
-      for (const file of readdirSync(first)) {
+      expect(filesUnder(second)).toEqual(filesUnder(first));
+      for (const file of filesUnder(first)) {
         expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true);
       }
       // Nor the day of the build: none of the artefacts made by a tool carries it.
