@@ -1,5 +1,6 @@
-// Smoke test of the generated Java client against the mock, or the drift server (ALBUMS_BASE_URL).
-// Prints one line per check; any answer the client cannot decode ends it with an exception.
+// Smoke program of the generated Java client (native library), against the mock or the drift
+// server (ALBUMS_BASE_URL): the calls of every language's smoke program, one line each. An answer
+// the client cannot decode ends it with an exception.
 import dev.example.amazonmusic.albums.ApiClient;
 import dev.example.amazonmusic.albums.ApiException;
 import dev.example.amazonmusic.albums.api.AlbumsApi;
@@ -7,50 +8,69 @@ import dev.example.amazonmusic.albums.api.LibraryApi;
 import dev.example.amazonmusic.albums.model.Album;
 import dev.example.amazonmusic.albums.model.ErrorResponse;
 import dev.example.amazonmusic.albums.model.LibraryAlbumConnection;
-import dev.example.amazonmusic.albums.model.LibraryAlbumEdge;
 import dev.example.amazonmusic.albums.model.RemoveAlbumResult;
 import dev.example.amazonmusic.albums.model.SaveAlbumResult;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 public class Smoke {
   public static void main(String[] args) throws Exception {
     ApiClient client = new ApiClient();
     client.updateBaseUri(System.getenv("ALBUMS_BASE_URL"));
-    client.setRequestInterceptor(request -> request
-        .header("x-api-key", System.getenv("ALBUMS_API_KEY"))
-        .header("Authorization", "Bearer " + System.getenv("ALBUMS_ACCESS_TOKEN")));
+    // The native library has no credential settings for either scheme: both headers go on every
+    // request through the client's request interceptor.
+    String apiKey = System.getenv("ALBUMS_API_KEY");
+    String token = System.getenv("ALBUMS_ACCESS_TOKEN");
+    client.setRequestInterceptor(request -> request.header("x-api-key", apiKey).header("Authorization", "Bearer " + token));
     AlbumsApi albums = new AlbumsApi(client);
     LibraryApi library = new LibraryApi(client);
 
-    System.out.println("album: " + albums.getAlbum("B0064UPU4G").getData().getAlbum().getTitle());
+    Album album = albums.getAlbum("B0064UPU4G").getData().getAlbum();
+    System.out.println("album: " + album.getTitle() + ", " + album.getDuration() + " s");
 
-    List<Album> many = albums.getAlbums(List.of("B0064UPU4G", "B00D3PLC1K")).getData().getAlbums();
-    System.out.println("albums: " + many.stream().map(a -> a.getId() + " " + a.getTitle()).collect(Collectors.joining(", ")));
-    try {
-      albums.getAlbums(List.of("not-an-id", "B0064UPU4G"));
-      System.out.println("ids: bad first ID accepted");
-    } catch (ApiException refused) {
-      System.out.println("ids: bad first ID refused with " + refused.getCode());
-    }
+    // `ids` is one string: the caller joins the IDs with commas.
+    List<Album> two = albums.getAlbums(String.join(",", "B0064UPU4G", "B00D3PLC1K")).getData().getAlbums();
+    System.out.println("albums: " + two.stream().map(one -> one.getId() + " " + one.getTitle()).collect(Collectors.joining(", ")));
 
-    LibraryAlbumConnection page = library.getLibraryAlbums(20, null).getData().getUser().getLibraryAlbums();
-    String ids = page.getEdges().stream().map(LibraryAlbumEdge::getNode).map(n -> n.getId()).collect(Collectors.joining(", "));
-    System.out.println("library: " + ids + " (hasNextPage " + page.getPageInfo().getHasNextPage() + ")");
+    List<SaveAlbumResult> saves = new ArrayList<>();
+    for (String id : List.of("B091MTJT3P", "B00D3PLC1K", "B0064UPU4G")) saves.add(library.saveLibraryAlbum(id).getData().getSaveAlbum());
+    // saveState is an open set: a plain String, so a state the API adds later comes through as it is.
+    System.out.println("save: " + saves.stream().map(saved -> saved.getAlbum().getId() + " " + saved.getSaveState()).collect(Collectors.joining(", ")));
 
-    // saveState is an open set: a plain String, so a state Amazon adds later comes through as it is.
-    SaveAlbumResult saved = library.saveLibraryAlbum("B091MTJT3P").getData().getSaveAlbum();
-    System.out.println("save: " + saved.getAlbum().getId() + " " + saved.getSaveState());
+    LibraryAlbumConnection first = library.getLibraryAlbums(2, null).getData().getUser().getLibraryAlbums();
+    System.out.println("page 1: " + page(first));
+    // The token goes back unchanged: the client encodes it in the query.
+    LibraryAlbumConnection second = library.getLibraryAlbums(2, first.getPageInfo().getToken()).getData().getUser().getLibraryAlbums();
+    System.out.println("page 2: " + page(second));
+
     RemoveAlbumResult removed = library.removeLibraryAlbum("B091MTJT3P").getData().getRemoveAlbum();
     System.out.println("remove: " + removed.getAlbum().getId() + " " + removed.getSaveState());
 
+    for (String id : List.of("B000000000", "B00000B502", "B00000B503")) {
+      try {
+        albums.getAlbum(id);
+        System.out.println(id + ": no error");
+      } catch (ApiException failed) {
+        System.out.println(id + ": " + failed.getCode() + " " + code(client, failed));
+      }
+    }
+  }
+
+  static String page(LibraryAlbumConnection page) {
+    String ids = page.getEdges().stream().map(edge -> edge.getNode().getId()).collect(Collectors.joining(", "));
+    return ids + " (hasNextPage " + page.getPageInfo().getHasNextPage() + ")";
+  }
+
+  /** The error envelope's code, or "-" when the body is not one (a gateway's HTML page). */
+  static String code(ApiClient client, ApiException failed) {
+    // Every status outside 2xx is an ApiException whose body is the raw text: the client's own
+    // ObjectMapper reads it into ErrorResponse.
     try {
-      albums.getAlbum("B0064UPU4G", Map.of("Prefer", "code=404"));
-      System.out.println("404: not raised");
-    } catch (ApiException notFound) {
-      ErrorResponse error = client.getObjectMapper().readValue(notFound.getResponseBody(), ErrorResponse.class);
-      System.out.println("404: " + error.getError().getStatus() + " " + error.getError().getCode());
+      ErrorResponse envelope = client.getObjectMapper().readValue(failed.getResponseBody(), ErrorResponse.class);
+      return envelope.getError() == null ? "-" : envelope.getError().getCode();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return "-";
     }
   }
 }

@@ -1,12 +1,24 @@
 // The Kotlin client from OpenAPI Generator (kotlin, jvm-okhttp4): generated from the 3.1 bundle
-// with no warning but the one generators/WARNINGS.md explains, compiled with Maven and the Kotlin
+// with no warning but those generators/WARNINGS.md explains, compiled with Maven and the Kotlin
 // Maven plugin (generators/kotlin/pom.xml: the client's own Gradle wrapper cannot download here),
-// and run against the mock and against the drift server.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+// and run against the mock and against the drift server. The client and its build are kept
+// between runs while their inputs stay the same (test/languages/cache.ts).
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { generate, java, maven, mvn, openApiGeneratorTools, quickJvm } from "./openapi-generator.ts";
-import { expectComponentModels, expectedDriftOutput, expectedSmokeOutput, generatorsDir, lines, missingLanguageTools, run, scratchDir, smokeEnv } from "./support.ts";
+import { describe, expect, inject, it } from "vitest";
+import { cacheDir, cachedFolder, inputHash } from "./cache.ts";
+import { cachedClient, java, maven, mvn, openApiGeneratorTools, quickJvm, unexplained } from "./openapi-generator.ts";
+import {
+  expectComponentModels,
+  expectedDriftOutput,
+  expectedSmokeOutput,
+  generatorsDir,
+  lines,
+  missingLanguageTools,
+  projectTextIn,
+  run,
+  smokeEnv,
+} from "./support.ts";
 
 const missing = missingLanguageTools("Kotlin", { mvn, ...openApiGeneratorTools }, "apt-get install maven, bash generators/install.sh (the generator)");
 
@@ -35,40 +47,55 @@ function kotlinDaemons(): string[] {
 }
 
 describe.skipIf(missing !== undefined)("Kotlin (OpenAPI Generator, jvm-okhttp4)", () => {
-  // Made in beforeAll, not here: a skipped suite runs no hooks, and would leave the folder behind.
-  let scratch: ReturnType<typeof scratchDir>;
-  let client: string;
-  let models: string;
-  beforeAll(() => {
-    scratch = scratchDir("kotlin");
-    client = join(scratch.path, "client");
-    models = join(client, "src/main/kotlin/dev/example/amazonmusic/albums/models");
-  });
-  afterAll(() => scratch?.remove());
+  let generated: ReturnType<typeof cachedClient> | undefined;
+  const generation = () => (generated ??= cachedClient("kotlin", "kotlin"));
+  const client = () => generation().client;
+  const models = () => join(client(), "src/main/kotlin/dev/example/amazonmusic/albums/models");
 
-  // The client and the smoke program, compiled together by one Maven run: the classpath to run it.
+  // The client and the smoke program, compiled together by one Maven run (generators/kotlin/pom.xml
+  // reads both beside it): the classpath to run it. Made only when an input changed; `compiled`
+  // says whether this run made it.
   let classpath: string | undefined;
+  let compiled = false;
   const build = (): string => {
     if (classpath) return classpath;
-    copyFileSync(join(generatorsDir, "kotlin/pom.xml"), join(scratch.path, "pom.xml"));
-    mkdirSync(join(scratch.path, "smoke"));
-    copyFileSync(join(generatorsDir, "kotlin/Smoke.kt"), join(scratch.path, "smoke/Smoke.kt"));
-    maven(["compile", "dependency:build-classpath", "-Dmdep.outputFile=classpath.txt"], scratch.path);
-    classpath = `${join(scratch.path, "target/classes")}:${readFileSync(join(scratch.path, "classpath.txt"), "utf8").trim()}`;
+    const pom = join(generatorsDir, "kotlin/pom.xml");
+    const smokeProgram = join(generatorsDir, "kotlin/Smoke.kt");
+    const dir = join(cacheDir("kotlin"), "build");
+    const classpathFile = join(dir, "classpath.txt");
+    const dependencies = () => readFileSync(classpathFile, "utf8").trim().split(":");
+    compiled = cachedFolder(
+      dir,
+      inputHash([pom, smokeProgram], [generation().hash, realpathSync(java as string)]),
+      () => {
+        copyFileSync(pom, join(dir, "pom.xml"));
+        cpSync(client(), join(dir, "client"), { recursive: true });
+        mkdirSync(join(dir, "smoke"));
+        copyFileSync(smokeProgram, join(dir, "smoke/Smoke.kt"));
+        maven(["compile", "dependency:build-classpath", `-Dmdep.outputFile=${classpathFile}`], dir);
+      },
+      // The dependencies stay in ~/.m2, outside the cache: a build whose jars have gone is made again.
+      () => dependencies().every((jar) => existsSync(jar)),
+    );
+    classpath = [join(dir, "target/classes"), ...dependencies()].join(":");
     return classpath;
   };
   const smoke = (baseUrl: string) => lines(run(java as string, [...quickJvm, "-cp", build(), "SmokeKt"], { env: smokeEnv(baseUrl) }));
 
   it("generates the client from the 3.1 bundle with no unexplained warning, with the description's model names", () => {
-    expect(generate("kotlin", client)).toEqual([]);
-    expectComponentModels(readdirSync(models).map((file) => file.replace(/\.kt$/, "")));
+    expect(unexplained("kotlin", generation().printed)).toEqual([]);
+    expectComponentModels(readdirSync(models()).map((file) => file.replace(/\.kt$/, "")));
     // uniqueItems would make a Set, which drops a repeated edge; the description promises a list.
-    expect(readFileSync(join(models, "LibraryAlbumConnection.kt"), "utf8")).toMatch(/val edges: kotlin\.collections\.List<LibraryAlbumEdge>/);
+    expect(readFileSync(join(models(), "LibraryAlbumConnection.kt"), "utf8")).toMatch(/val edges: kotlin\.collections\.List<LibraryAlbumEdge>/);
+  });
+
+  it("carries no text about this project", () => {
+    expect(projectTextIn(client())).toEqual([]);
   });
 
   it("builds with the libraries, at the versions, the generated Gradle build names", () => {
     // Maven does not read Gradle's module metadata: it needs OkHttp's JVM artifact by its name.
-    const expected = gradleLibraries(readFileSync(join(client, "build.gradle"), "utf8")).map((library) =>
+    const expected = gradleLibraries(readFileSync(join(client(), "build.gradle"), "utf8")).map((library) =>
       library.replace("com.squareup.okhttp3:okhttp:", "com.squareup.okhttp3:okhttp-jvm:"),
     );
     expect(mavenLibraries(readFileSync(join(generatorsDir, "kotlin/pom.xml"), "utf8")).sort()).toEqual(expected.sort());
@@ -77,11 +104,12 @@ describe.skipIf(missing !== undefined)("Kotlin (OpenAPI Generator, jvm-okhttp4)"
   it("compiles, leaving no compiler daemon behind, and runs the smoke program against the mock", () => {
     const daemons = kotlinDaemons();
     build();
-    expect(kotlinDaemons().filter((pid) => !daemons.includes(pid))).toEqual([]);
+    // Only a run that compiled can have started one (a warm run reuses the build).
+    if (compiled) expect(kotlinDaemons().filter((pid) => !daemons.includes(pid))).toEqual([]);
     expect(smoke(inject("mockUrl"))).toEqual(expectedSmokeOutput);
   });
 
-  it("decodes every answer of the drift server: unknown properties and values, other ID shapes, a repeated edge", () => {
+  it("decodes every answer of the drift server, and reads each error's status and envelope", () => {
     expect(smoke(inject("driftUrl"))).toEqual(expectedDriftOutput);
   });
 });

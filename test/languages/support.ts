@@ -123,7 +123,8 @@ export function projectTextIn(dir: string, skip: RegExp = /(?:^|\/)(?:node_modul
       if (skip.test(name)) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) {
-        const text = readFileSync(path, "utf8");
+        // Javadoc and the Java client's docs write an apostrophe as an HTML entity (Amazon&#39;s).
+        const text = readFileSync(path, "utf8").replace(/&#39;|&#x27;|&apos;/g, "'");
         for (const pattern of projectText) {
           const match = pattern.exec(text);
           if (match) found.push(`${name}: ${match[0]}`);
