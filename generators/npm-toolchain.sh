@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs an npm generator's toolchain (the generator, and what its smoke program compiles and
+# runs with) from the lockfile in generators/<dir>/, into a cache folder named after the
+# lockfile's hash: not into the project's devDependencies, so the project's lockfile stays as it
+# is, and a warm run installs nothing. test/languages/support.ts (npmToolchainDir) finds the
+# folder by the same rule.
+#   bash generators/npm-toolchain.sh <dir> <package pinned in generators/versions.json>
+set -euo pipefail
+dir="$1"
+package="$2"
+cd "$(dirname "$0")/$dir"
+pinned="$(node -p "require('../versions.json')['$package']")"
+locked="$(node -p "require('./package.json').dependencies['$package']")"
+if [ "$pinned" != "$locked" ]; then
+  echo "generators/versions.json pins $package $pinned, generators/$dir/package.json $locked" >&2
+  exit 1
+fi
+cache="${ALBUMS_GENERATORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/amazon-music-albums-generators}"
+target="$cache/$dir-$(sha256sum package-lock.json | cut -c1-12)"
+if [ -f "$target/.installed" ]; then
+  exit 0
+fi
+rm -rf "$target"
+mkdir -p "$target"
+cp package.json package-lock.json "$target/"
+npm ci --prefix "$target" --no-audit --no-fund --loglevel=error
+touch "$target/.installed"
