@@ -50,7 +50,8 @@ export function cachedBuild(target: string, hash: string, make: (dir: string) =>
   const log = join(dir, ".build-output");
   if (existsSync(log)) return { dir, output: readFileSync(log, "utf8"), fresh: false };
   mkdirSync(root, { recursive: true });
-  for (const old of readdirSync(root)) if (old !== hash) rmSync(join(root, old), { recursive: true, force: true });
+  // Older builds, and one of this hash that never completed.
+  for (const old of readdirSync(root)) rmSync(join(root, old), { recursive: true, force: true });
   // Built beside its final place and renamed into it once complete: an interrupted build is
   // never taken for a finished one.
   const work = mkdtempSync(join(root, ".build-"));
