@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# Installs the npm packages a generated TypeScript client needs (generators/<dir>/package-lock.json)
-# into a cache folder named after the lockfile's hash: not into the project's devDependencies, so
-# the project's lockfile stays as it is, a changed pin installs anew, and a warm run installs
-# nothing. test/languages/npm-toolchain.ts finds the folder by the same rule.
-# Usage: bash generators/npm-toolchain.sh <dir>
+# Installs the npm packages a generated TypeScript client is generated, compiled or run with (the
+# generator, when it comes from npm, and what its smoke program needs) from the lockfile in
+# generators/<dir>/, into a cache folder named after the lockfile's hash: not into the project's
+# devDependencies, so the project's lockfile stays as it is, a changed pin installs anew, and a
+# warm run installs nothing. test/languages/support.ts (npmToolchainDir) finds the folder by the
+# same rule. With a package name, checks first that generators/<dir>/package.json pins it at the
+# version generators/versions.json names.
+#   bash generators/npm-toolchain.sh <dir> [package pinned in generators/versions.json]
 set -euo pipefail
-cd "$(dirname "$0")/$1"
+dir="$1"
+package="${2:-}"
+cd "$(dirname "$0")/$dir"
+if [ -n "$package" ]; then
+  pinned="$(node -p "require('../versions.json')['$package']")"
+  locked="$(node -p "require('./package.json').dependencies['$package']")"
+  if [ "$pinned" != "$locked" ]; then
+    echo "generators/versions.json pins $package $pinned, generators/$dir/package.json $locked" >&2
+    exit 1
+  fi
+fi
 cache="${ALBUMS_GENERATORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/amazon-music-albums-generators}"
-target="$cache/$1-$(sha256sum package-lock.json | cut -c1-12)"
+target="$cache/$dir-$(sha256sum package-lock.json | cut -c1-12)"
 if [ -f "$target/.installed" ]; then
   exit 0
 fi

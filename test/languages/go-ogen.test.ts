@@ -1,12 +1,15 @@
 // The Go client from ogen, the strictest validator of responses (it decodes every body into its
 // types and checks each pattern, format, enum and bound the description gives): generated from
 // the 3.1 bundle with no warning but the one generators/WARNINGS.md explains, built, and run
-// against the mock and against the drift server.
+// against the mock and against the drift server (with the workaround WARNINGS.md gives for a body
+// that is not JSON).
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
-import { bundle31, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, goBin, missingLanguageTools, run, scratchDir, smokeEnv, versions } from "./support.ts";
+import {
+  bundle31, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, goBin, missingLanguageTools, projectTextIn, run, scratchDir, smokeEnv, versions,
+} from "./support.ts";
 
 const go = findCommand("go");
 const generator = findCommand("ogen", go ? [goBin()] : []);
@@ -38,8 +41,8 @@ describe.skipIf(missing !== undefined)("Go (ogen)", () => {
   it("generates the client without an unexplained warning, with the description's model names", () => {
     cpSync(join(generatorsDir, "go-ogen/smoke"), scratch.path, { recursive: true });
     const args = ["-config", join(generatorsDir, "go-ogen/ogen.yml"), "-package", "albums", "-target", join(scratch.path, "albums"), "-clean"];
-    // At INFO it only says that convenient errors need a `default` response, which the
-    // description leaves out on purpose (every status is listed): warnings and errors only.
+    // At INFO it only says that it makes its "convenient errors" of the `default` response:
+    // warnings and errors only.
     const output = run(generator as string, [...args, "-loglevel", "warn", bundle31]);
     const lines = output.split("\n").filter((line) => line.trim() !== "");
     expect(explained).not.toEqual([]);
@@ -52,6 +55,10 @@ describe.skipIf(missing !== undefined)("Go (ogen)", () => {
     // struct of its own; a named one becomes a defined type over the component.
     const operations = "GetAlbum|GetAlbums|GetLibraryAlbums|SaveLibraryAlbum|RemoveLibraryAlbum";
     expect(code.match(new RegExp(`^type (?:${operations})\\w* struct \\{`, "gm")) ?? []).toEqual([]);
+  });
+
+  it("carries no text about this project, only about the API", () => {
+    expect(projectTextIn(join(scratch.path, "albums"))).toEqual([]);
   });
 
   it("builds, and runs the smoke program against the mock", () => {

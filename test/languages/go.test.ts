@@ -1,11 +1,12 @@
 // The Go client from oapi-codegen: generated from the 3.0 rendering without a word of warning,
-// built, and run against the mock and against the drift server.
+// built, and run against the mock and against the drift server (with the workaround
+// generators/WARNINGS.md gives for a Content-Type in capitals).
 import { cpSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import {
-  bundle30, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, goBin, lines, missingLanguageTools, objectSchemaNames, run,
-  scratchDir, smokeEnv,
+  bundle30, expectedDriftOutput, expectedSmokeOutput, findCommand, generatorsDir, goBin, lines, missingLanguageTools, objectSchemaNames, projectTextIn,
+  run, scratchDir, smokeEnv,
 } from "./support.ts";
 
 const go = findCommand("go");
@@ -36,6 +37,10 @@ describe.skipIf(missing !== undefined)("Go (oapi-codegen)", () => {
     expect(objectSchemaNames.filter((model) => !code.includes(`\ntype ${model} struct {`))).toEqual([]);
     // oapi-codegen turns an unnamed schema into an anonymous struct, silently: there must be none.
     expect(code.match(/^\s+JSON\d{3}\s+\*struct\b.*$/gm) ?? []).toEqual([]);
+  });
+
+  it("carries no text about this project, only about the API", () => {
+    expect(projectTextIn(join(scratch.path, "albums"))).toEqual([]);
   });
 
   it("builds, and runs the smoke program against the mock", () => {

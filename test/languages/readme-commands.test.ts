@@ -2,7 +2,7 @@
 // copy of this repository's root, generates its client into clients/ and writes nowhere that git
 // would see. The languages' own tests build and run the clients; this holds the README to them.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
@@ -20,7 +20,18 @@ const rows = table
     return { language: (cells[0] ?? "").replace(/^\| /, ""), generator: cells[1] ?? "", command: /`([^`]+)`/.exec(cells[3] ?? "")?.[1] ?? "", output };
   });
 
-const tools = { java: findCommand("java"), go: findCommand("go"), "openapi-python-client": findCommand("openapi-python-client"), ogen: findCommand("ogen", [goBin()]), "oapi-codegen": findCommand("oapi-codegen", [goBin()]) };
+/** Where rustup and `cargo install` put cargo and cargo-progenitor, which the README asks to have on PATH. */
+const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin");
+const tools = {
+  java: findCommand("java"),
+  go: findCommand("go"),
+  npm: findCommand("npm"),
+  "openapi-python-client": findCommand("openapi-python-client"),
+  ogen: findCommand("ogen", [goBin()]),
+  "oapi-codegen": findCommand("oapi-codegen", [goBin()]),
+  cargo: findCommand("cargo", [cargoBin]),
+  "cargo-progenitor": findCommand("cargo-progenitor", [cargoBin]),
+};
 const missing = missingLanguageTools("The README's generator commands", tools);
 
 describe.skipIf(missing !== undefined)("the README's generator commands", () => {
@@ -31,18 +42,21 @@ describe.skipIf(missing !== undefined)("the README's generator commands", () => 
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("are all there: thirteen generators, each writing into a folder of its own", () => {
-    expect(rows.map((row) => row.language)).toEqual(["Python", "Go", "Go", "Java", "Java", "TypeScript", "Rust", "Kotlin", "TypeScript", "TypeScript", "Go", "Python", "PHP"]);
+  it("are all there: seventeen generators, each writing into a folder of its own", () => {
+    expect(rows.map((row) => row.language)).toEqual([
+      "Python", "Go", "Go", "Java", "Java", "TypeScript", "Rust", "Kotlin", "TypeScript", "TypeScript", "Go", "Python", "PHP", "TypeScript", "TypeScript",
+      "TypeScript", "Rust",
+    ]);
     expect(rows.map((row) => row.output)).toEqual([
       "python", "go", "go-ogen", "java", "java-okhttp-gson", "typescript", "rust", "kotlin", "typescript-fetch", "typescript-axios", "go-openapi-generator",
-      "python-openapi-generator", "php",
+      "python-openapi-generator", "php", "orval", "openapi-zod-client", "typed-openapi", "progenitor",
     ]);
     for (const row of rows) expect(row.command, row.language).not.toBe("");
   });
 
   it.each(rows.map((row) => [`${row.language}, into clients/${row.output}`, row, row.output] as const))("%s", { timeout: 300_000 }, (_, row, output) => {
-    // As a user types it in a shell, with Go's tools on PATH as the README's install leaves them.
-    run("bash", ["-c", row.command], { cwd: root, env: { PATH: `${process.env.PATH}:${goBin()}`, HOME: process.env.HOME ?? "" } });
+    // As a user types it in a shell, with Go's and Cargo's tools on PATH as the README asks.
+    run("bash", ["-c", row.command], { cwd: root, env: { PATH: `${process.env.PATH}:${goBin()}:${cargoBin}`, HOME: process.env.HOME ?? "" } });
     expect(readdirSync(join(root, "clients", output)).length, `clients/${output} is empty`).toBeGreaterThan(0);
     // Nothing but clients/ and what .gitignore already ignores (the generator's node_modules).
     expect(readdirSync(root).sort()).toEqual(["clients", "generated", "generators"]);

@@ -3,8 +3,8 @@
 // folder per test, what every language's smoke program must print, the description's component
 // names, and the generator warnings generators/WARNINGS.md accounts for.
 import { execFileSync, spawnSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, inject } from "vitest";
@@ -15,9 +15,30 @@ export { findCommand };
 
 export const generatorsDir = join(projectRoot, "generators");
 export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.json"), "utf8")) as Record<
-  "openapi-python-client" | "oapi-codegen" | "openapi-generator-cli" | "@hey-api/openapi-ts" | "ogen" | "axios" | "pydantic",
+  | "openapi-python-client"
+  | "oapi-codegen"
+  | "openapi-generator-cli"
+  | "@hey-api/openapi-ts"
+  | "ogen"
+  | "axios"
+  | "pydantic"
+  | "orval"
+  | "openapi-zod-client"
+  | "typed-openapi"
+  | "cargo-progenitor",
   string
 >;
+
+/**
+ * The folder generators/npm-toolchain.sh installs an npm generator's lockfile into (named after
+ * the lockfile's hash, so a changed pin installs anew), or undefined before it is installed.
+ */
+export function npmToolchainDir(generator: string): string | undefined {
+  const cache = process.env.ALBUMS_GENERATORS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "amazon-music-albums-generators");
+  const hash = createHash("sha256").update(readFileSync(join(generatorsDir, generator, "package-lock.json"))).digest("hex").slice(0, 12);
+  const dir = join(cache, `${generator}-${hash}`);
+  return existsSync(join(dir, ".installed")) ? dir : undefined;
+}
 
 // What every smoke program prints against the mock and against the drift server (the same calls
 // in every language, our client's included: test/support/client-smoke.ts).
