@@ -3,9 +3,9 @@
 # generator, when it comes from npm, and what its smoke program needs) from the lockfile in
 # generators/<dir>/, into a cache folder named after the lockfile's hash: not into the project's
 # devDependencies, so the project's lockfile stays as it is, a changed pin installs anew, and a
-# warm run installs nothing. test/languages/support.ts (npmToolchainDir) finds the folder by the
-# same rule. With a package name, checks first that generators/<dir>/package.json pins it at the
-# version generators/versions.json names.
+# warm run installs nothing (generators/toolchain-folder.sh names the folder). With a package
+# name, checks first that generators/<dir>/package.json pins it at the version
+# generators/versions.json names.
 #   bash generators/npm-toolchain.sh <dir> [package pinned in generators/versions.json]
 set -euo pipefail
 dir="$1"
@@ -19,8 +19,8 @@ if [ -n "$package" ]; then
     exit 1
   fi
 fi
-cache="${ALBUMS_GENERATORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/amazon-music-albums-generators}"
-target="$cache/$dir-$(sha256sum package-lock.json | cut -c1-12)"
+source ../toolchain-folder.sh
+target="$(toolchain_folder "$dir" package-lock.json)"
 if [ -f "$target/.installed" ]; then
   exit 0
 fi
