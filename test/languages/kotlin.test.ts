@@ -2,12 +2,11 @@
 // with no warning but those generators/WARNINGS.md explains, compiled with Maven and the Kotlin
 // Maven plugin (generators/kotlin/pom.xml: the client's own Gradle wrapper cannot download here),
 // and run against the mock and against the drift server. The client and its build are kept
-// between runs while their inputs stay the same (test/languages/cache.ts).
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+// between runs while their inputs stay the same (cache.ts).
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { cacheDir, cachedFolder, inputHash } from "./cache.ts";
-import { cachedClient, java, maven, mvn, openApiGeneratorTools, quickJvm, unexplained } from "./openapi-generator.ts";
+import { generated, java, mavenBuild, mvn, openApiGeneratorTools, quickJvm, unexplained } from "./openapi-generator.ts";
 import {
   expectComponentModels,
   expectedDriftOutput,
@@ -47,8 +46,8 @@ function kotlinDaemons(): string[] {
 }
 
 describe.skipIf(missing !== undefined)("Kotlin (OpenAPI Generator, jvm-okhttp4)", () => {
-  let generated: ReturnType<typeof cachedClient> | undefined;
-  const generation = () => (generated ??= cachedClient("kotlin", "kotlin"));
+  let kept: ReturnType<typeof generated> | undefined;
+  const generation = () => (kept ??= generated("kotlin", "kotlin"));
   const client = () => generation().client;
   const models = () => join(client(), "src/main/kotlin/dev/example/amazonmusic/albums/models");
 
@@ -61,29 +60,20 @@ describe.skipIf(missing !== undefined)("Kotlin (OpenAPI Generator, jvm-okhttp4)"
     if (classpath) return classpath;
     const pom = join(generatorsDir, "kotlin/pom.xml");
     const smokeProgram = join(generatorsDir, "kotlin/Smoke.kt");
-    const dir = join(cacheDir("kotlin"), "build");
-    const classpathFile = join(dir, "classpath.txt");
-    const dependencies = () => readFileSync(classpathFile, "utf8").trim().split(":");
-    compiled = cachedFolder(
-      dir,
-      inputHash([pom, smokeProgram], [generation().hash, realpathSync(java as string)]),
-      () => {
-        copyFileSync(pom, join(dir, "pom.xml"));
-        cpSync(client(), join(dir, "client"), { recursive: true });
-        mkdirSync(join(dir, "smoke"));
-        copyFileSync(smokeProgram, join(dir, "smoke/Smoke.kt"));
-        maven(["compile", "dependency:build-classpath", `-Dmdep.outputFile=${classpathFile}`], dir);
-      },
-      // The dependencies stay in ~/.m2, outside the cache: a build whose jars have gone is made again.
-      () => dependencies().every((jar) => existsSync(jar)),
-    );
-    classpath = [join(dir, "target/classes"), ...dependencies()].join(":");
+    const made = mavenBuild("kotlin", { paths: [pom, smokeProgram], after: [generation()] }, ".", (dir) => {
+      copyFileSync(pom, join(dir, "pom.xml"));
+      cpSync(client(), join(dir, "client"), { recursive: true });
+      mkdirSync(join(dir, "smoke"));
+      copyFileSync(smokeProgram, join(dir, "smoke/Smoke.kt"));
+    });
+    compiled = made.made;
+    classpath = made.classpath;
     return classpath;
   };
   const smoke = (baseUrl: string) => lines(run(java as string, [...quickJvm, "-cp", build(), "SmokeKt"], { env: smokeEnv(baseUrl) }));
 
   it("generates the client from the 3.1 bundle with no unexplained warning, with the description's model names", () => {
-    expect(unexplained("kotlin", generation().printed)).toEqual([]);
+    expect(unexplained("kotlin", generation().output)).toEqual([]);
     expectComponentModels(readdirSync(models()).map((file) => file.replace(/\.kt$/, "")));
     // uniqueItems would make a Set, which drops a repeated edge; the description promises a list.
     expect(readFileSync(join(models(), "LibraryAlbumConnection.kt"), "utf8")).toMatch(/val edges: kotlin\.collections\.List<LibraryAlbumEdge>/);

@@ -2,11 +2,11 @@
 // and with axios, Go, Python, PHP): the CLI jar that generators/java/install.sh puts in ~/.m2, a
 // generator's configuration from generators/<name>/ (or none), and the 3.1 bundle; and Maven, for
 // the JVM clients.
-import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readFileSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { cacheDir, cachedFolder, inputHash } from "./cache.ts";
+import { type Inputs, keep, type Kept } from "./cache.ts";
 import { bundle31, documentedWarnings, findCommand, generatorsDir, run, versions } from "./support.ts";
 
 const version = versions["openapi-generator-cli"];
@@ -32,29 +32,31 @@ export function runGenerator(generator: string, output: string, config?: string)
 /** The lines of a generator's output that say something about the description and that generators/WARNINGS.md does not explain. */
 export function unexplained(generator: string, printed: string): string[] {
   const complaints = /\bWARN|\bERROR|Inline schema created|not supported|unsupported|[Dd]uplicate/;
-  const explained = documentedWarnings(`\`${generator}\``);
+  const explained = documentedWarnings(generator);
   return printed.split("\n").filter((line) => complaints.test(line) && !explained.some((warning) => line.includes(warning)));
 }
 
-/** What goes into every client of this generator: its version and the bundle (for cached(), with the target's own files). */
-export const openApiGeneratorInputs = { paths: [bundle31, fileURLToPath(import.meta.url)], strings: [`openapi-generator-cli ${version}`] };
-
 /**
- * A client generated into node_modules/.cache/languages/<target>/generated/client, kept while the
- * bundle, the configuration and the generator's version stay the same; with what the generator
- * printed when it made it, and the hash of those inputs (for the builds made from the client).
+ * The client of `generator` (generators/<target>/config.yaml when there is one, or every option
+ * at its default), generated into <step>/client and kept (cache.ts) while the bundle, the
+ * configuration and the generator's version stay the same; `output` is all the generator printed.
  */
-export function cachedClient(target: string, generator: string, configDir: string = generator): { client: string; printed: string; hash: string } {
-  const dir = join(cacheDir(target), "generated");
-  const config = join(generatorsDir, configDir, "config.yaml");
-  const hash = inputHash([bundle31, config], [`openapi-generator-cli ${version}`, `-g ${generator}`]);
-  cachedFolder(dir, hash, () => writeFileSync(join(dir, "generator.log"), runGenerator(generator, join(dir, "client"), config)));
-  return { client: join(dir, "client"), printed: readFileSync(join(dir, "generator.log"), "utf8"), hash };
+export function generated(target: string, generator: string): Kept & { client: string } {
+  const config = join(generatorsDir, target, "config.yaml");
+  const configuration = existsSync(config) ? config : undefined;
+  const kept = keep(
+    target,
+    "generated",
+    { paths: [bundle31, ...(configuration ? [configuration] : []), fileURLToPath(import.meta.url)], values: [`openapi-generator-cli ${version}`, `-g ${generator}`] },
+    (dir) => runGenerator(generator, join(dir, "client"), configuration),
+  );
+  return { ...kept, client: join(kept.dir, "client") };
 }
 
 /** Maven offline, so a run never reaches the network for what ~/.m2 holds; online only for what it lacks. */
 export function maven(args: string[], cwd: string): string {
-  const options = { cwd, env: { MAVEN_OPTS: quickJvm.join(" ") } };
+  // The quick JVM's options after any the environment gives (a local repository of its own, say).
+  const options = { cwd, env: { MAVEN_OPTS: [process.env.MAVEN_OPTS ?? "", ...quickJvm].join(" ").trim() } };
   try {
     return run(mvn as string, ["--offline", "--quiet", "--batch-mode", ...args], options);
   } catch (error) {
@@ -64,26 +66,31 @@ export function maven(args: string[], cwd: string): string {
 }
 
 /**
- * A generated Java client and a smoke program (the default package's `Smoke`), compiled together
- * by one Maven run into node_modules/.cache/languages/<target>/build, kept while neither they nor
- * the JDK change. Returns the classpath to run the smoke program with.
+ * A Maven build (`compile`, and the dependencies' classpath) of the project that `prepare` lays
+ * out in the folder `project` of the kept step `build` of `target`, made from `inputs` (the
+ * client's step among them) with this JDK: kept while they stay the same and the dependencies'
+ * jars, which stay in ~/.m2, are still there. Returns the classpath to run the program with, and
+ * whether this run compiled.
  */
-export function javaSmokeBuild(target: string, generated: { client: string; hash: string }, smokeProgram: string): string {
-  const dir = join(cacheDir(target), "build");
-  const project = join(dir, "project");
-  const classpathFile = join(project, "classpath.txt");
-  const dependencies = () => readFileSync(classpathFile, "utf8").trim().split(":");
-  const hash = inputHash([smokeProgram], [generated.hash, realpathSync(java as string)]);
-  // The dependencies stay in ~/.m2, outside the cache: a build whose jars have gone is made again.
-  cachedFolder(
-    dir,
-    hash,
-    () => {
-      cpSync(generated.client, project, { recursive: true });
-      copyFileSync(smokeProgram, join(project, "src/main/java/Smoke.java"));
-      maven(["compile", "dependency:build-classpath", `-Dmdep.outputFile=${classpathFile}`], project);
+export function mavenBuild(target: string, inputs: Inputs, project: string, prepare: (project: string) => void): { classpath: string; made: boolean } {
+  const classpath = (dir: string) => readFileSync(join(dir, "classpath.txt"), "utf8").trim().split(":");
+  const build = keep(
+    target,
+    "build",
+    { ...inputs, paths: [...(inputs.paths ?? []), fileURLToPath(import.meta.url)], values: [...(inputs.values ?? []), realpathSync(java as string)] },
+    (dir) => {
+      prepare(join(dir, project));
+      return maven(["compile", "dependency:build-classpath", `-Dmdep.outputFile=${join(dir, "classpath.txt")}`], join(dir, project));
     },
-    () => dependencies().every((jar) => existsSync(jar)),
+    (dir) => classpath(dir).every((jar) => existsSync(jar)),
   );
-  return [join(project, "target/classes"), ...dependencies()].join(":");
+  return { classpath: [join(build.dir, project, "target/classes"), ...classpath(build.dir)].join(":"), made: build.made };
+}
+
+/** A generated Java client and a smoke program (the default package's `Smoke`), compiled together (see mavenBuild). */
+export function javaSmokeBuild(target: string, client: Kept & { client: string }, smokeProgram: string): { classpath: string; made: boolean } {
+  return mavenBuild(target, { paths: [smokeProgram], after: [client] }, "project", (project) => {
+    cpSync(client.client, project, { recursive: true });
+    copyFileSync(smokeProgram, join(project, "src/main/java/Smoke.java"));
+  });
 }

@@ -5,15 +5,13 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import type { CachedBuild } from "./build-cache.ts";
-import { buildNpmClient, npmToolchain, outputLines, runSmoke, toolchainVersion } from "./npm-generator.ts";
+import { npmToolchain, outputLines, runSmoke, toolchainVersion, type TypeScriptBuild, typescriptBuild } from "./typescript-client.ts";
 import { bundle31, documentedWarnings, expectComponentModels, expectedDriftOutput, expectedSmokeOutput, projectTextIn, run, versions } from "./support.ts";
 
-const generator = { dir: "openapi-zod-client", package: "openapi-zod-client", name: "openapi-zod-client" };
-const { toolchain, missing } = npmToolchain(generator);
+const { toolchain, missing } = npmToolchain("TypeScript (openapi-zod-client)", "openapi-zod-client", "openapi-zod-client");
 
 describe.skipIf(missing !== undefined)("TypeScript (openapi-zod-client, Zodios)", () => {
-  let build: CachedBuild;
+  let build: TypeScriptBuild;
 
   it("is the version generators/versions.json pins", () => {
     expect(toolchainVersion(toolchain as string, "openapi-zod-client")).toBe(versions["openapi-zod-client"]);
@@ -22,7 +20,7 @@ describe.skipIf(missing !== undefined)("TypeScript (openapi-zod-client, Zodios)"
   it("generates the client with no unexplained warning, with the description's model names, and compiles", () => {
     // The README's command, from the build folder, with the input given absolutely. It does not
     // make the output's folder itself.
-    build = buildNpmClient(generator, toolchain as string, (dir, modules) => {
+    build = typescriptBuild("openapi-zod-client", toolchain as string, (dir, modules) => {
       mkdirSync(join(dir, "clients/openapi-zod-client"), { recursive: true });
       return run(process.execPath, [join(modules, "openapi-zod-client/bin.js"), bundle31, "-o", "clients/openapi-zod-client/albums.ts"], { cwd: dir });
     });
@@ -33,12 +31,12 @@ describe.skipIf(missing !== undefined)("TypeScript (openapi-zod-client, Zodios)"
     const lines = outputLines(build.output);
     expect(lines.filter((line) => !expected.some((pattern) => pattern.test(line)) && !explained.some((warning) => line.includes(warning)))).toEqual([]);
     // Every schema is a zod schema named after its component (and listed in the exported `schemas`).
-    const code = readFileSync(join(build.dir, "clients/openapi-zod-client/albums.ts"), "utf8");
+    const code = readFileSync(join(build.client, "albums.ts"), "utf8");
     expectComponentModels([...code.matchAll(/^const (\w+) = z\b/gm)].map(([, name]) => name as string));
   });
 
   it("carries no text about this project, only about the API", () => {
-    expect(projectTextIn(join(build.dir, "clients/openapi-zod-client"))).toEqual([]);
+    expect(projectTextIn(build.client)).toEqual([]);
   });
 
   it("runs the smoke program against the mock", () => {

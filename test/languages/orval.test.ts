@@ -5,12 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
-import type { CachedBuild } from "./build-cache.ts";
-import { buildNpmClient, npmToolchain, outputLines, runSmoke, toolchainVersion } from "./npm-generator.ts";
+import { npmToolchain, outputLines, runSmoke, toolchainVersion, type TypeScriptBuild, typescriptBuild } from "./typescript-client.ts";
 import { bundle31, expectComponentModels, expectedDriftOutput, expectedSmokeOutput, projectTextIn, run, versions } from "./support.ts";
 
-const generator = { dir: "orval", package: "orval", name: "orval" };
-const { toolchain, missing } = npmToolchain(generator);
+const { toolchain, missing } = npmToolchain("TypeScript (orval)", "orval", "orval");
 
 const components = (JSON.parse(readFileSync(join(projectRoot, "generated/openapi.json"), "utf8")) as {
   components: Record<"schemas" | "responses" | "parameters", Record<string, unknown>>;
@@ -29,7 +27,7 @@ const otherNames = new RegExp(
 );
 
 describe.skipIf(missing !== undefined)("TypeScript (orval, fetch client)", () => {
-  let build: CachedBuild;
+  let build: TypeScriptBuild;
 
   it("is the version generators/versions.json pins", () => {
     expect(toolchainVersion(toolchain as string, "orval")).toBe(versions.orval);
@@ -38,7 +36,7 @@ describe.skipIf(missing !== undefined)("TypeScript (orval, fetch client)", () =>
   it("generates the client without a warning, with the description's model names, and compiles", () => {
     // The README's command, from the build folder, with the input given absolutely. The fetch
     // client is named: orval 7's default is axios-functions (fetch became its default in 8).
-    build = buildNpmClient(generator, toolchain as string, (dir, modules) =>
+    build = typescriptBuild("orval", toolchain as string, (dir, modules) =>
       run(process.execPath, [join(modules, "orval/dist/bin/orval.js"), "--input", bundle31, "--output", "clients/orval/albums.ts", "--client", "fetch"], { cwd: dir }),
     );
     // On success it prints its banner and the API's title; any other line is a warning.
@@ -46,7 +44,7 @@ describe.skipIf(missing !== undefined)("TypeScript (orval, fetch client)", () =>
       `🍻 orval v${versions.orval} - A swagger client generator for typescript`,
       "🎉 Amazon Music Web API: Albums v1 - Your OpenAPI spec has been converted into ready to use orval!",
     ]);
-    const code = readFileSync(join(build.dir, "clients/orval/albums.ts"), "utf8");
+    const code = readFileSync(join(build.client, "albums.ts"), "utf8");
     const names = [...code.matchAll(/^export (?:interface|type) (\w+)/gm)].map(([, name]) => name as string);
     const models = names.filter((name) => name in components.schemas);
     expectComponentModels(models);
@@ -54,7 +52,7 @@ describe.skipIf(missing !== undefined)("TypeScript (orval, fetch client)", () =>
   });
 
   it("carries no text about this project, only about the API", () => {
-    expect(projectTextIn(join(build.dir, "clients/orval"))).toEqual([]);
+    expect(projectTextIn(build.client)).toEqual([]);
   });
 
   it("runs the smoke program against the mock", () => {

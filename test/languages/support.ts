@@ -1,11 +1,12 @@
 // What the language tests share: the generator versions, finding a toolchain (or skipping with
-// what to install, except under CI=true), running a command with its output kept, a scratch
-// folder per test, what every language's smoke program must print, the description's component
-// names, and the generator warnings generators/WARNINGS.md accounts for.
+// what to install, except under CI=true) and an installer's cache folder, running a command with
+// its output kept, what every language's smoke program must print, the description's component
+// names, the generator warnings generators/WARNINGS.md accounts for, and the check that a client
+// carries no text about this project. Keeping clients and builds between runs: cache.ts.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { homedir, tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, inject } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
@@ -30,14 +31,17 @@ export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.js
 >;
 
 /**
- * The folder generators/npm-toolchain.sh installs an npm generator's lockfile into (named after
- * the lockfile's hash, so a changed pin installs anew), or undefined before it is installed.
+ * The folder an installer under generators/ filled from a lockfile (generators/npm-toolchain.sh
+ * from a package-lock.json, generators/python-openapi-generator/install.sh from a
+ * requirements.txt): a cache folder named after the lockfile's hash, as
+ * generators/toolchain-folder.sh names it, so that a changed pin installs anew; undefined before
+ * the installer ran for this lockfile (its stamp, .installed, is written last).
  */
-export function npmToolchainDir(generator: string): string | undefined {
+export function installedToolchain(dir: string, lockfile: string): string | undefined {
   const cache = process.env.ALBUMS_GENERATORS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "amazon-music-albums-generators");
-  const hash = createHash("sha256").update(readFileSync(join(generatorsDir, generator, "package-lock.json"))).digest("hex").slice(0, 12);
-  const dir = join(cache, `${generator}-${hash}`);
-  return existsSync(join(dir, ".installed")) ? dir : undefined;
+  const hash = createHash("sha256").update(readFileSync(join(generatorsDir, dir, lockfile))).digest("hex").slice(0, 12);
+  const folder = join(cache, `${dir}-${hash}`);
+  return existsSync(join(folder, ".installed")) ? folder : undefined;
 }
 
 // What every smoke program prints against the mock and against the drift server (the same calls
@@ -69,11 +73,6 @@ export function run(command: string, args: string[], options: { cwd?: string; en
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status}):\n${output}`);
   return output;
-}
-
-export function scratchDir(language: string): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), `albums-${language}-`));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 /**
@@ -112,7 +111,8 @@ export function expectComponentModels(models: string[]): void {
 
 /**
  * The warnings generators/WARNINGS.md lists for a generator (the verbatim text in backticks of
- * each row naming it, in the table of warnings): the only ones a test lets through, so none goes
+ * each row naming it, in the table of warnings: a row of "ogen v1.24.0" names `ogen`, one of
+ * "OpenAPI Generator 7.25.0 (`java`, `rust`)" names `java` and `rust`): the only ones a test lets through, so none goes
  * unexplained. Its other table, of the generators' bugs and their workarounds, lets nothing through.
  */
 export function documentedWarnings(generator: string): string[] {
@@ -123,7 +123,7 @@ export function documentedWarnings(generator: string): string[] {
   const table = lines.slice(header, end === -1 ? undefined : end);
   return table
     .map((line) => line.split("|").map((cell) => cell.trim()))
-    .filter(([, name]) => name?.includes(generator))
+    .filter(([, name]) => name !== undefined && (name.startsWith(`${generator} `) || name.includes(`\`${generator}\``)))
     .map(([, , warning]) => /^`(.+)`$/.exec(warning ?? "")?.[1])
     .filter((warning): warning is string => warning !== undefined);
 }

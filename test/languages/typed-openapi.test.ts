@@ -6,16 +6,16 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, inject, it } from "vitest";
-import { type CachedBuild, cachedBuild, inputHash } from "./build-cache.ts";
-import { buildNpmClient, npmToolchain, outputLines, runSmoke, toolchainVersion } from "./npm-generator.ts";
+import { keep } from "./cache.ts";
+import { npmToolchain, outputLines, runSmoke, toolchainVersion, type TypeScriptBuild, typescriptBuild } from "./typescript-client.ts";
 import { bundle31, expectComponentModels, expectedDriftOutput, expectedSmokeOutput, generatorsDir, projectTextIn, run, versions } from "./support.ts";
 
-const generator = { dir: "typed-openapi", package: "typed-openapi", name: "typed-openapi" };
-const { toolchain, missing } = npmToolchain(generator);
+const { toolchain, missing } = npmToolchain("TypeScript (typed-openapi)", "typed-openapi", "typed-openapi");
 
 describe.skipIf(missing !== undefined)("TypeScript (typed-openapi, runtime none)", () => {
-  let build: CachedBuild;
+  let build: TypeScriptBuild;
   const modules = join(toolchain ?? "", "node_modules");
 
   it("is the version generators/versions.json pins", () => {
@@ -24,7 +24,7 @@ describe.skipIf(missing !== undefined)("TypeScript (typed-openapi, runtime none)
 
   it("generates the client without a warning, with the description's model names, and compiles", () => {
     // The README's command, from the build folder, with the input given absolutely.
-    build = buildNpmClient(generator, toolchain as string, (dir) =>
+    build = typescriptBuild("typed-openapi", toolchain as string, (dir) =>
       run(process.execPath, [join(modules, "typed-openapi/bin.js"), bundle31, "-o", "clients/typed-openapi/albums.ts"], { cwd: dir }),
     );
     // On success it counts the operations and says where it wrote; any other line is a warning.
@@ -33,13 +33,13 @@ describe.skipIf(missing !== undefined)("TypeScript (typed-openapi, runtime none)
     expect(lines.filter((line) => !expected.some((pattern) => pattern.test(line)))).toEqual([]);
     expect(lines).toHaveLength(expected.length);
     // Every schema is a type named after its component, in the `Schemas` namespace.
-    const code = readFileSync(join(build.dir, "clients/typed-openapi/albums.ts"), "utf8");
+    const code = readFileSync(join(build.client, "albums.ts"), "utf8");
     const schemas = /\/\/ <Schemas>([\s\S]*?)\/\/ <\/Schemas>/.exec(code)?.[1] ?? "";
     expectComponentModels([...schemas.matchAll(/^export type (\w+) = /gm)].map(([, name]) => name as string));
   });
 
   it("carries no text about this project, only about the API", () => {
-    expect(projectTextIn(join(build.dir, "clients/typed-openapi"))).toEqual([]);
+    expect(projectTextIn(build.client)).toEqual([]);
   });
 
   it("runs the smoke program against the mock", () => {
@@ -53,7 +53,7 @@ describe.skipIf(missing !== undefined)("TypeScript (typed-openapi, runtime none)
   it("with `-r zod`, writes a client that does not compile, and schemas alone that do (generators/WARNINGS.md)", () => {
     // Checked against zod 3 (the lockfile's): the output calls zod 3's API (`z.record(z.any())`,
     // which zod 4 refuses at every object). Cached like the client, with tsc's verdicts.
-    const verdicts = cachedBuild("typed-openapi-zod", inputHash([bundle31, join(generatorsDir, "typed-openapi")], [toolchain as string]), (dir) => {
+    const verdicts = keep("typed-openapi", "zod", { paths: [bundle31, join(generatorsDir, "typed-openapi"), fileURLToPath(import.meta.url)], values: [toolchain as string] }, (dir) => {
       symlinkSync(modules, join(dir, "node_modules"), "dir");
       copyFileSync(join(generatorsDir, "typed-openapi/tsconfig.json"), join(dir, "tsconfig.json"));
       const tsc = (output: string, ...options: string[]) => {

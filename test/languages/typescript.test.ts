@@ -5,18 +5,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
-import type { CachedBuild } from "./build-cache.ts";
-import { buildNpmClient, npmToolchain, outputLines, runSmoke, toolchainVersion } from "./npm-generator.ts";
+import { npmToolchain, outputLines, runSmoke, toolchainVersion, type TypeScriptBuild, typescriptBuild } from "./typescript-client.ts";
 import { bundle31, expectedDriftOutput, expectedSmokeOutput, generatorsDir, projectTextIn, run, versions } from "./support.ts";
 
-const generator = { dir: "typescript", package: "@hey-api/openapi-ts", name: "@hey-api/openapi-ts" };
-const { toolchain, missing } = npmToolchain(generator);
+const { toolchain, missing } = npmToolchain("TypeScript (@hey-api/openapi-ts)", "typescript", `@hey-api/openapi-ts ${versions["@hey-api/openapi-ts"]}`);
 const components = Object.keys(
   (JSON.parse(readFileSync(join(projectRoot, "generated/openapi.json"), "utf8")) as { components: { schemas: Record<string, unknown> } }).components.schemas,
 );
 
 describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch client)", () => {
-  let build: CachedBuild;
+  let build: TypeScriptBuild;
 
   it("pins the version generators/versions.json names", () => {
     const manifest = JSON.parse(readFileSync(join(generatorsDir, "typescript/package.json"), "utf8")) as { dependencies: Record<string, string> };
@@ -27,10 +25,8 @@ describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch c
   it("generates the client without a warning, with the description's model names, and compiles", () => {
     // The team's command, from the build folder, with the input given absolutely.
     const config = join(generatorsDir, "typescript/openapi-ts.config.mjs");
-    build = buildNpmClient(
-      generator,
-      toolchain as string,
-      (dir, modules) => run(process.execPath, [join(modules, "@hey-api/openapi-ts/bin/run.js"), "-f", config, "-i", bundle31, "--no-log-file"], { cwd: dir }),
+    build = typescriptBuild("typescript", toolchain as string, (dir, modules) =>
+      run(process.execPath, [join(modules, "@hey-api/openapi-ts/bin/run.js"), "-f", config, "-i", bundle31, "--no-log-file"], { cwd: dir }),
     );
     // On success it prints its banner, the input and the output folder (in colour, whatever
     // NO_COLOR says); any other line is a warning.
@@ -39,7 +35,7 @@ describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch c
     expect(lines.filter((line) => !expected.some((pattern) => pattern.test(line)))).toEqual([]);
     expect(lines).toHaveLength(expected.length);
     // Every component is a type of its own name, and a zod schema of that name with a `z`.
-    const client = join(build.dir, "clients/typescript");
+    const client = build.client;
     const types = readFileSync(join(client, "types.gen.ts"), "utf8");
     const schemas = readFileSync(join(client, "zod.gen.ts"), "utf8");
     expect(components.filter((name) => !types.includes(`\nexport type ${name} = `))).toEqual([]);
@@ -50,7 +46,7 @@ describe.skipIf(missing !== undefined)("TypeScript (@hey-api/openapi-ts, fetch c
   });
 
   it("carries no text about this project, only about the API", () => {
-    expect(projectTextIn(join(build.dir, "clients/typescript"))).toEqual([]);
+    expect(projectTextIn(build.client)).toEqual([]);
   });
 
   it("runs the smoke program against the mock", () => {
