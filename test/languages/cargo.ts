@@ -1,7 +1,8 @@
 // Cargo, as the tests of the two Rust clients (OpenAPI Generator's rust, progenitor) run it: each
 // smoke crate built against its client in a kept step (cache.ts), with the crates its Cargo.lock
-// pins, into the one Cargo target folder of both; the first build compiles reqwest, tokio and the
-// rest (minutes), later ones only what changed.
+// pins, into the one Cargo target folder of both, so that what they share (reqwest, tokio, serde
+// and the rest: the two lockfiles pin them alike, and the smoke crates ask reqwest for the same
+// features) compiles once; the first build compiles them (minutes), later ones only what changed.
 import { copyFileSync, cpSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";

@@ -26,7 +26,7 @@ export const versions = JSON.parse(readFileSync(join(generatorsDir, "versions.js
   | "orval"
   | "openapi-zod-client"
   | "typed-openapi"
-  | "cargo-progenitor",
+  | "progenitor",
   string
 >;
 

@@ -1,0 +1,2 @@
+//! The client progenitor generates from openapi.yaml (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/codegen.rs"));
