@@ -3,7 +3,8 @@
 // it, and its state (reset, read, start from a file and keep it). The package's command is
 // node/cli.ts; its MSW handlers are msw.ts.
 import { StateError, type MockState } from "./core/state.ts";
-import { createMockServer, type MockMode } from "./node/server.ts";
+import type { MockMode } from "./core/mode.ts";
+import { createMockServer } from "./node/server.ts";
 import { readStateFile, writeStateFile } from "./node/state-file.ts";
 
 export type { MockMode, MockState };

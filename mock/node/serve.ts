@@ -29,7 +29,9 @@ export async function serve(options: CliOptions, onServing: (close: () => Promis
     process.exit(2);
   }
   const server = mock;
+  let closing = false;
   onServing(async () => {
+    closing = true;
     if (options.persist && options.state !== undefined && server.provider) {
       writeStateFile(options.state, server.provider.exportState());
       console.log(`Wrote the libraries to ${options.state} (--persist).`);
@@ -50,6 +52,8 @@ export async function serve(options: CliOptions, onServing: (close: () => Promis
   try {
     await server.ready;
   } catch (error) {
+    // Stopped while Prism was loading: that is no failure to report.
+    if (closing) return;
     console.error((error as Error).message);
     await server.close();
     process.exit(1);

@@ -9,6 +9,7 @@ import { MockError, badRequest, envelope, type MockResponse } from "../core/enve
 import { createHandler, errorCode, refusal, responseHeaders, type MockMode, type MockRequest } from "../core/handler.ts";
 import type { Provider, ProviderOptions } from "../core/provider.ts";
 import { createPrismMocker } from "./prism.ts";
+import { precompiledValidators } from "./validators.ts";
 import { realisticDocument } from "../documents.ts";
 
 export type { MockMode };
@@ -59,6 +60,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const handler = createHandler({
     document,
     mocker: { mock: (...args) => prism.mock(...args) },
+    // The build's validators are of the description it ships, not of another one.
+    ...(options.document || !precompiledValidators ? {} : { precompiled: precompiledValidators }),
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.dynamic ? { dynamic: true } : {}),
     provider: { ...options.provider, ...(log ? { log } : {}) },

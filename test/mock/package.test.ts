@@ -22,8 +22,15 @@ const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("npm_") || ["npm_config_cache", "npm_config_registry", "npm_config_userconfig"].includes(key))),
   NO_COLOR: "1",
 };
-const run = (command: string, args: string[], cwd: string, timeout = toolBudgetMs) =>
-  execFileSync(command, args, { cwd, env, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
+/** Runs a command; when it fails, the error says what it printed. */
+function run(command: string, args: string[], cwd: string, timeout = toolBudgetMs): string {
+  try {
+    return execFileSync(command, args, { cwd, env, encoding: "utf8", timeout, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed:\n${stdout}${stderr}`);
+  }
+}
 const manifest = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as { version: string; devDependencies: Record<string, string> } & Record<string, unknown>;
 const pinned = (name: string) => `${name}@${manifest.devDependencies[name]}`;
 
