@@ -186,6 +186,41 @@ export async function startupBenchmarks(runs = 7) {
   };
 }
 
+/** Median latency of `count` sequential requests to `url`, one connection kept alive. */
+async function medianLatency(url: string, count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const since = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    times.push(performance.now() - since);
+  }
+  return median(times);
+}
+
+/**
+ * The validating proxy's own latency (issue 22's target: at most 2 ms a request at the median):
+ * the same upstream (the floor server) called directly and through `--proxy`, in batches taken
+ * in turn, each side in a process of its own.
+ */
+export async function proxyBenchmarks(batches = 10, perBatch = 200) {
+  const upstream = await target("floor");
+  const proxy = await start(process.execPath, [cliPath, "--proxy", upstream.url, "--port", "0", "--quiet"]);
+  try {
+    const direct: number[] = [];
+    const proxied: number[] = [];
+    for (let batch = 0; batch < batches; batch++) {
+      direct.push(await medianLatency(upstream.url + path, perBatch));
+      proxied.push(await medianLatency(proxy.url + path, perBatch));
+    }
+    const [directMs, proxiedMs] = [median(direct), median(proxied)];
+    return { directMs: +directMs.toFixed(3), proxiedMs: +proxiedMs.toFixed(3), overheadMs: +(proxiedMs - directMs).toFixed(3), targetMs: 2 };
+  } finally {
+    proxy.stop();
+    upstream.stop();
+  }
+}
+
 export async function mockBenchmarks() {
   const rows: Array<{ server: string; requestsPerSec: number; p99Ms: number }> = [];
   for (const [server, begin] of [

@@ -45,8 +45,25 @@ export interface Validation {
   queryParameter(operationId: string, name: string): QueryParameter | undefined;
   /** What is wrong with the request, in the words of the description; empty when nothing. */
   request(operationId: string, values: RequestValues): string[];
+  /** The same, each problem where it is (`/query/limit`) and what was expected. */
+  requestProblems(operationId: string, values: RequestValues): Problem[];
   /** What is wrong with the answer; empty when nothing. */
   response(operationId: string, status: number, headers: Record<string, string>, body: unknown): string[];
+  /** The same, each problem where it is (a JSON pointer into the body, or the header's name) and what was expected. */
+  responseProblems(operationId: string, status: number, headers: Record<string, string>, body: unknown): Problem[];
+}
+
+/** A way an answer departs from the description. */
+export interface Problem {
+  where: "request" | "status" | "body" | "header";
+  /** A JSON pointer into the body (`/data/album/id`), or the header's name; empty for the status. */
+  pointer: string;
+  /** What the description expects there, in Ajv's words ("must be string"). */
+  expected: string;
+  /** The JSON Schema keyword that failed (`type`, `required`, `enum`...). */
+  keyword?: string;
+  /** The value that failed, where there is one. */
+  value?: unknown;
 }
 
 const componentsId = "urn:albums-mock:components";
@@ -157,41 +174,58 @@ export function createValidation(document: object, precompiled?: PrecompiledVali
     return found;
   };
 
+  const requestErrors = (operationId: string, values: RequestValues): ErrorObject[] => {
+    const { parameters } = declared(operationId);
+    const request = validator(`request ${operationId}`, () => requestSchema(parameters));
+    const input = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
+    for (const parameter of parameters) {
+      const raw = (parameter.in === "path" ? values.path : values.query)[parameter.name];
+      if (raw !== undefined) input[parameter.in as "path" | "query"][parameter.name] = read(raw, parameter);
+    }
+    return request(input) ? [] : (request.errors ?? []);
+  };
+
+  const responseProblems: Validation["responseProblems"] = (operationId, status, headers, body) => {
+    const { responses } = declared(operationId);
+    const key = responses.has(String(status)) ? String(status) : "default";
+    const response = responses.get(key);
+    if (!response) return [{ where: "status", pointer: "", expected: `${status} is not a response of ${operationId} (it has ${[...responses.keys()].join(", ")})` }];
+    const problems: Problem[] = [];
+    if (response.body) {
+      const check = validator(`body ${operationId} ${key}`, () => response.body as Json);
+      if (!check(body)) problems.push(...(check.errors ?? []).map((error): Problem => ({ where: "body", pointer: error.instancePath, expected: error.message ?? "is not valid", keyword: error.keyword, value: error.data })));
+    }
+    for (const header of response.headers) {
+      const value = headers[header.name];
+      if (value === undefined) {
+        if (header.required) problems.push({ where: "header", pointer: header.name, expected: "is missing" });
+        continue;
+      }
+      const check = validator(`header ${operationId} ${key} ${header.name}`, () => header.schema);
+      if (!check(value)) problems.push(...(check.errors ?? []).map((error): Problem => ({ where: "header", pointer: header.name, expected: error.message ?? "is not valid", keyword: error.keyword, value })));
+    }
+    return problems;
+  };
+
   return {
     queryParameter: (operationId, name) => declarations.get(operationId)?.parameters.find((parameter) => parameter.in === "query" && parameter.name === name),
 
-    request(operationId, values) {
-      const { parameters } = declared(operationId);
-      const request = validator(`request ${operationId}`, () => requestSchema(parameters));
-      const input = { path: {} as Record<string, unknown>, query: {} as Record<string, unknown> };
-      for (const parameter of parameters) {
-        const raw = (parameter.in === "path" ? values.path : values.query)[parameter.name];
-        if (raw !== undefined) input[parameter.in as "path" | "query"][parameter.name] = read(raw, parameter);
-      }
-      return request(input) ? [] : (request.errors ?? []).map(requestMessage);
-    },
+    request: (operationId, values) => requestErrors(operationId, values).map(requestMessage),
+
+    requestProblems: (operationId, values) =>
+      requestErrors(operationId, values).map((error): Problem => ({ where: "request", pointer: error.instancePath, expected: error.message ?? "is not valid", keyword: error.keyword, value: error.data })),
 
     response(operationId, status, headers, body) {
-      const { responses } = declared(operationId);
-      const key = responses.has(String(status)) ? String(status) : "default";
-      const response = responses.get(key);
-      if (!response) return [`${status} is not a response of ${operationId} (it has ${[...responses.keys()].join(", ")})`];
-      const problems: string[] = [];
-      if (response.body) {
-        const check = validator(`body ${operationId} ${key}`, () => response.body as Json);
-        if (!check(body)) problems.push(...(check.errors ?? []).map((error) => describe("Response body", error)));
-      }
-      for (const header of response.headers) {
-        const value = headers[header.name];
-        if (value === undefined) {
-          if (header.required) problems.push(`Response header ${header.name} is missing`);
-          continue;
-        }
-        const check = validator(`header ${operationId} ${key} ${header.name}`, () => header.schema);
-        if (!check(value)) problems.push(...(check.errors ?? []).map((error) => describe(`Response header ${header.name}`, error)));
-      }
-      return problems;
+      return responseProblems(operationId, status, headers, body).map(({ where, pointer, expected }) =>
+        where === "status"
+          ? expected
+          : where === "body"
+            ? `Response body${pointer ? ` property ${pointer.split("/").filter(Boolean).join(".")}` : ""} ${expected}`
+            : `Response header ${pointer} ${expected}`,
+      );
     },
+
+    responseProblems,
   };
 }
 
@@ -235,10 +269,6 @@ function requestMessage(error: ErrorObject): string {
   return `Request ${where} parameter ${[name, ...rest].join(".")} ${error.message ?? "is not valid"}${value}`;
 }
 
-function describe(what: string, error: ErrorObject): string {
-  const at = error.instancePath.split("/").filter(Boolean).join(".");
-  return `${what}${at ? ` property ${at}` : ""} ${error.message ?? "is not valid"}`;
-}
 
 /** Points `#/components/schemas/X` at Ajv's copy of the components. */
 function local<T>(schema: T): T {
