@@ -12,7 +12,14 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { mock, stateful } from "../../vitest.config.ts";
 
-const slowOrOutOfProcess = ["test/mock/memory.test.ts", "test/mock/cli.test.ts", "test/mock/orphans.test.ts"];
+const slowOrOutOfProcess = [
+  "test/mock/memory.test.ts",
+  "test/mock/cli.test.ts",
+  "test/mock/orphans.test.ts",
+  // The built mock's package, and npm start's build, in child processes and copies of the project.
+  "test/mock/package.test.ts",
+  "test/mock/start.test.ts",
+];
 
 export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
