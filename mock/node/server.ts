@@ -31,6 +31,11 @@ export interface MockServerOptions {
   log?: (line: string) => void;
   /** The largest request body read (and refused) before the connection is closed. */
   maxBodyBytes?: number;
+  /**
+   * Load Prism's mocker only when a request first needs it (`ready` resolves at once), rather than
+   * ahead: for a test set-up that never sends Prefer. The command always loads it ahead.
+   */
+  lazyPrism?: boolean;
 }
 
 export interface MockServer {
@@ -72,7 +77,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     handler.provider.importState(options.state);
   }
   // Started once the state is known good: a mock that cannot start leaves no worker behind.
-  const prism = createPrismMocker(document);
+  const prism = createPrismMocker(document, { lazy: options.lazyPrism === true });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
