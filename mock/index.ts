@@ -33,6 +33,11 @@ export interface StartMockOptions {
   persist?: boolean;
   /** One line per request; quiet without it. */
   log?: (line: string) => void;
+  /**
+   * Load Prism's mocker (what `Prefer` and the static mode answer with) only when a request first
+   * needs it, rather than before startMock() resolves: a set-up that sends no Prefer starts faster.
+   */
+  lazyPrism?: boolean;
 }
 
 export interface RunningMock {
@@ -53,6 +58,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(options.dynamic ? { dynamic: true } : {}),
     ...(state === undefined ? {} : { state }),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.lazyPrism ? { lazyPrism: true } : {}),
     provider: {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.albums === undefined ? {} : { generatedAlbums: options.albums }),

@@ -1,71 +1,19 @@
-// The validating proxy (--proxy <upstream> --report <file>), against local upstreams: one that
-// keeps to the description (the mock itself: an empty report), one whose answers drift (each
-// drift found, logged and reported, grouped, with no credential or personal value), one that
-// answers outside the description, one too slow and one not there (502 and 504 in the envelope,
-// naming the upstream). What comes back through the proxy is what the upstream sent, byte for byte.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+// The validating proxy (mock/node/proxy.ts), in this process, against local upstreams: one whose
+// answers drift (each drift found, logged and reported, grouped, with no credential or personal
+// value), one that answers outside the description, one too slow and one not there (502 and 504 in
+// the envelope, naming the upstream). What comes back through it is what the upstream sent, byte
+// for byte. Through the command, with our client: proxy-command.test.ts.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createProxyServer, type ProxyServer } from "../../mock/node/proxy.ts";
 import { readReport, reportTable } from "../../scripts/drift-report.ts";
-import { projectRoot } from "../../scripts/redocly.ts";
-import { createAlbumsClient } from "../../src/index.ts";
-import { processBudgetMs } from "../support/budgets.ts";
-import { smoke } from "../support/client-smoke.ts";
-import { expectedSmokeOutput } from "../support/drift-server.ts";
-import { mockStartBudgetMs, startMock, type RunningMock } from "../support/mock.ts";
+import { accessToken, album, apiKey, drifting, upstream } from "./support/proxy-upstreams.ts";
 
-const apiKey = "amzn1.application.SECRET-KEY-7f3a";
-const accessToken = "SECRET-TOKEN-91c2";
 const dir = mkdtempSync(join(tmpdir(), "albums-proxy-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An upstream that answers what `route` says, on loopback. */
-async function upstream(route: (path: string, request: import("node:http").IncomingMessage) => { status: number; type?: string; body: string | Buffer; headers?: Record<string, string> } | "stall"): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const answer = route(request.url ?? "/", request);
-    if (answer === "stall") return;
-    response.writeHead(answer.status, { ...(answer.type ? { "content-type": answer.type } : {}), ...answer.headers });
-    response.end(answer.body);
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, server };
-}
-
-const album = {
-  id: "B0064UPU4G",
-  // title, which every album carries, is missing; duration is text; a new audio quality.
-  duration: "3660",
-  url: "https://music.amazon.com/albums/B0064UPU4G",
-  audioQualities: ["SD", "DOLBY_ATMOS"],
-};
-const page = {
-  data: {
-    user: {
-      id: "amzn1.account.AF3XJ2KQ7EXAMPLE",
-      libraryAlbums: {
-        pageInfo: { hasNextPage: false },
-        edgeCount: 1,
-        edges: [{ purchased: false, uploaded: false, node: { id: "B07B62ZK5S" }, objectId: "1629502893999:lib-entry-42" }],
-      },
-    },
-  },
-};
-
-function drifting(path: string) {
-  if (path.startsWith("/v1/albums/")) return { status: 200, type: "application/json", body: JSON.stringify({ data: { album } }) };
-  if (path.startsWith("/v1/albums?")) return { status: 200, type: "text/plain", body: JSON.stringify({ data: { albums: [] } }) };
-  if (path.startsWith("/v1/me/library/albums?") || path === "/v1/me/library/albums") return { status: 200, type: "application/json; charset=utf-8", body: gzipSync(JSON.stringify(page)), headers: { "content-encoding": "gzip" } };
-  if (path.startsWith("/v1/me/library/albums/")) return { status: 418, type: "text/html", body: "<html>I'm a teapot</html>" };
-  return { status: 404, type: "application/json", body: "{}" };
-}
 
 describe("the proxy, in this process", () => {
   const proxies: ProxyServer[] = [];
@@ -168,61 +116,5 @@ describe("the proxy, in this process", () => {
     expect(late.status).toBe(504);
     expect(await late.json()).toMatchObject({ error: { status: "504", code: "UPSTREAM_TIMEOUT", message: `The upstream ${new URL(slowUrl).origin} did not answer within 0.3 s.` } });
     expect(JSON.stringify([...gone.lines, ...slow.lines])).not.toContain(accessToken);
-  });
-});
-
-describe("npm start -- --proxy, with our client", { timeout: processBudgetMs }, () => {
-  let mock: RunningMock;
-  beforeAll(async () => {
-    mock = await startMock({ provider: { rateLimit: undefined } });
-  }, mockStartBudgetMs);
-  afterAll(() => mock.close());
-
-  /** The command, from the sources, proxying to `upstreamUrl`: its URL, what it printed, and how to stop it. */
-  async function command(upstreamUrl: string, report: string) {
-    const child = spawn(process.execPath, ["--import", "tsx", join(projectRoot, "mock/node/cli.ts"), "--proxy", upstreamUrl, "--report", report, "--port", "0"], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-    const exited = once(child, "exit");
-    while (!/Ctrl-C stops it/.test(output)) await Promise.race([once(child.stdout, "data"), exited.then(() => Promise.reject(new Error(output)))]);
-    return {
-      url: /proxy: (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] as string,
-      output: () => output,
-      async stop() {
-        child.kill("SIGTERM");
-        return ((await exited) as [number | null])[0];
-      },
-    };
-  }
-
-  it("a correct upstream (the mock itself) leaves an empty report, and the client works through it", async () => {
-    const report = join(dir, "correct.jsonl");
-    const proxy = await command(mock.url, report);
-    const client = createAlbumsClient({ apiKey, accessToken: `proxy-${Date.now()}`, baseUrl: proxy.url, retry: false });
-    expect(await smoke(client)).toEqual(expectedSmokeOutput);
-    expect(await proxy.stop()).toBe(0);
-    expect(readFileSync(report, "utf8")).toBe("");
-    expect(proxy.output()).not.toMatch(/^(?:drift \(|note:)/m);
-  });
-
-  it("a drifting upstream: each drift in the log and the report, redacted", async () => {
-    const { url: upstreamUrl, server } = await upstream(drifting);
-    try {
-      const report = join(dir, "drifting.jsonl");
-      const proxy = await command(upstreamUrl, report);
-      const client = createAlbumsClient({ apiKey, accessToken, baseUrl: proxy.url, retry: false });
-      await client.getAlbum("B0064UPU4G").catch(() => undefined);
-      await client.getLibraryAlbums({ limit: 2 });
-      expect(await proxy.stop()).toBe(0);
-      const findings = readReport(readFileSync(report, "utf8"));
-      expect(findings.map((finding) => `${finding.kind} ${finding.operation} ${finding.pointer}`)).toEqual(
-        expect.arrayContaining(["response getAlbum /data/album", "response getAlbum /data/album/duration", "note getLibraryAlbums /data/user/id", "note getLibraryAlbums /data/user/libraryAlbums/edges/0/objectId"]),
-      );
-      expect(proxy.output()).toContain("drift (response): getAlbum GET /albums/{id} 200 /data/album: must have required property 'title'");
-      for (const secret of [apiKey, accessToken, "AF3XJ2KQ7EXAMPLE", "lib-entry-42"]) expect(readFileSync(report, "utf8") + proxy.output()).not.toContain(secret);
-    } finally {
-      server.close();
-    }
   });
 });

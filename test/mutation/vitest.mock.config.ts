@@ -16,9 +16,10 @@ const slowOrOutOfProcess = [
   "test/mock/memory.test.ts",
   "test/mock/cli.test.ts",
   "test/mock/orphans.test.ts",
-  // The built mock's package, and npm start's build, in child processes and copies of the project.
+  // The built mock's package, npm start's build, and the proxy through the command: child processes.
   "test/mock/package.test.ts",
   "test/mock/start.test.ts",
+  "test/mock/proxy-command.test.ts",
 ];
 
 export default defineConfig({
