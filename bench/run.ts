@@ -12,7 +12,7 @@ import { cpus } from "node:os";
 import { Bench } from "tinybench";
 import { createAlbumsClient, type LibraryAlbumsPage } from "../src/index.ts";
 import { docsBenchmarks } from "./docs.ts";
-import { mockBenchmarks } from "./mock.ts";
+import { mockBenchmarks, proxyBenchmarks, startupBenchmarks } from "./mock.ts";
 import { albumBody, library, slowMultiGet } from "./servers.ts";
 
 const { values: options } = parseArgs({ options: { update: { type: "boolean", default: false }, only: { type: "string" } } });
@@ -172,9 +172,11 @@ if (client) {
   console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
   console.table(client.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
 }
-const mock = runs("mock") ? await mockBenchmarks() : undefined;
+const mock = runs("mock") ? { startup: await startupBenchmarks(), proxy: await proxyBenchmarks(), ...(await mockBenchmarks()) } : undefined;
 if (mock) {
-  console.table([{ "first 200 after launch (median of 5)": "ms", "npm start": mock.startupMs.npmStart, "bare node:http (floor)": mock.startupMs.floor }]);
+  console.table(mock.startup.ratios);
+  console.table([mock.startup.medianMs]);
+  console.table([{ "GET /albums/{id}, one connection, sequential": "median ms", direct: mock.proxy.directMs, "through --proxy": mock.proxy.proxiedMs, "the proxy's own": mock.proxy.overheadMs, target: mock.proxy.targetMs }]);
   console.table(mock.throughputAt10Connections.map((row) => ({ "GET /albums/{id}, 10 connections": row.server, "requests/s": row.requestsPerSec, "p99 ms": row.p99Ms })));
   console.log(`The default mode serves ${mock.defaultToProvider} of what the provider alone does.`);
 }

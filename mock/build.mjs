@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const mockDir = fileURLToPath(new URL(".", import.meta.url));
 export const distDir = join(mockDir, "dist");
@@ -25,12 +25,36 @@ const englishFakerOnly = {
 };
 
 /**
+ * node/validators.ts, answered with Ajv's standalone module of every validator of the description
+ * the mock ships (node/precompile.ts): a first request then compiles nothing. The module that
+ * makes it is TypeScript: bundled for this build's own use first.
+ * @returns {Promise<import("esbuild").Plugin>}
+ */
+async function precompiledValidators() {
+  const { build: esbuild } = await import("esbuild");
+  const script = join(distDir, "precompile.mjs");
+  await esbuild({ entryPoints: [join(mockDir, "node/precompile-main.ts")], outfile: script, bundle: true, format: "esm", platform: "node", logLevel: "error", banner: { js: 'import { createRequire as __mockRequire } from "node:module"; const require = __mockRequire(import.meta.url);' } });
+  /** @type {{ precompiledModule(): string }} */
+  const made = await import(pathToFileURL(script).href);
+  const code = made.precompiledModule();
+  rmSync(script);
+  const stub = join(mockDir, "node/validators.ts");
+  return {
+    name: "precompiled-validators",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node[\\/]validators\.ts$/ }, (args) => (args.path === stub ? { contents: code, loader: "js", resolveDir: mockDir } : undefined));
+    },
+  };
+}
+
+/**
  * @param {{ digest?: string; quiet?: boolean; declarations?: boolean }} [options] `digest`: recorded once the
  * build is whole; `declarations`: the types too, for the package (`npm start` needs none).
  */
 export async function build(options = {}) {
   const { build: esbuild } = await import("esbuild");
   rmSync(distDir, { recursive: true, force: true });
+  const validators = await precompiledValidators();
   await esbuild({
     entryPoints: {
       cli: join(mockDir, "node/cli.ts"),
@@ -56,7 +80,7 @@ export async function build(options = {}) {
     // MSW is the user's own (a peer dependency), and so must be the one their tests use.
     external: ["msw", "msw/*"],
     legalComments: "external",
-    plugins: [englishFakerOnly],
+    plugins: [englishFakerOnly, validators],
     logLevel: options.quiet ? "error" : "warning",
     minifySyntax: true,
     sourcemap: false,

@@ -3,7 +3,8 @@
 // it, and its state (reset, read, start from a file and keep it). The package's command is
 // node/cli.ts; its MSW handlers are msw.ts.
 import { StateError, type MockState } from "./core/state.ts";
-import { createMockServer, type MockMode } from "./node/server.ts";
+import type { MockMode } from "./core/mode.ts";
+import { createMockServer } from "./node/server.ts";
 import { readStateFile, writeStateFile } from "./node/state-file.ts";
 
 export type { MockMode, MockState };
@@ -32,6 +33,11 @@ export interface StartMockOptions {
   persist?: boolean;
   /** One line per request; quiet without it. */
   log?: (line: string) => void;
+  /**
+   * Load Prism's mocker (what `Prefer` and the static mode answer with) only when a request first
+   * needs it, rather than before startMock() resolves: a set-up that sends no Prefer starts faster.
+   */
+  lazyPrism?: boolean;
 }
 
 export interface RunningMock {
@@ -52,6 +58,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(options.dynamic ? { dynamic: true } : {}),
     ...(state === undefined ? {} : { state }),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.lazyPrism ? { lazyPrism: true } : {}),
     provider: {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(options.albums === undefined ? {} : { generatedAlbums: options.albums }),

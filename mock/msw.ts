@@ -5,7 +5,8 @@
 // generated data (`dynamic=true`) needs Prism, which runs only in the mock's server.
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { createExampleMocker } from "./core/examples.ts";
-import { createHandler, responseHeaders, type MockMode, type MockRequest } from "./core/handler.ts";
+import { createHandler, responseHeaders, type MockRequest } from "./core/handler.ts";
+import type { MockMode } from "./core/mode.ts";
 import { badRequest } from "./core/envelope.ts";
 import type { MockState } from "./core/state.ts";
 import { realisticDocument } from "./documents.ts";

@@ -8,6 +8,8 @@ export interface Route {
   operationId: OperationId;
   /** Decoded path parameters. */
   path: Record<string, string>;
+  /** The description's path it matched, such as `/albums/{id}`. */
+  template: string;
 }
 
 export interface Router {
@@ -85,7 +87,7 @@ export function createRouter(document: { paths?: Record<string, Record<string, u
           throw badRequest(`The path parameter ${name}, ${quote(raw)}, has a malformed percent-escape.`);
         }
       });
-      return { operationId, path };
+      return { operationId, path, template: found.entry.template };
     },
   };
 }

@@ -51,6 +51,18 @@ ${options.quiet ? "" : "One line per request follows (--quiet for none). "}Ctrl-
 `;
 }
 
+/** The banner of --proxy. */
+export function proxyBanner(url: string, upstream: string, options: CliOptions): string {
+  return `
+Amazon Music Albums v1 validating proxy: ${url} -> ${upstream}
+${everyInterface(url, options.host)}Every request goes to ${upstream} unchanged, credentials included, and its answer comes back
+unchanged. Each way a request or an answer breaks the description is logged ("drift"); each way
+a valid answer departs from the shapes seen so far, as a note.${options.report ? `\nFindings are kept, grouped and without credentials or personal values, in ${options.report}
+(npm run drift-report -- ${options.report} prints them: send it to this project to improve the description).` : ""}
+Point your client's base URL at ${url}. Ctrl-C stops it.
+`;
+}
+
 /** --list-albums: a line per album, its ID and title separated by a tab. */
 export function albumList(catalog: Catalog): string {
   return catalog

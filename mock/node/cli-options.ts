@@ -23,6 +23,11 @@ Serves a mock of the Amazon Music Web API Albums v1 operations, checked against 
                     with a line in the log (default ${defaultProviderOptions.maxUsers}).
   --state <file>    Start with the libraries of this JSON file: {"users": {"<token>": ["<album ID>", ...]}}.
   --persist         With --state: write the libraries back to that file when the mock stops.
+  --proxy <url>     Instead of mocking: forward every request, unchanged, to this base URL (such as
+                    https://api.music.amazon.dev/v1), return its answers unchanged, and log each
+                    way a request or an answer departs from the description.
+  --report <file>   With --proxy: keep those findings in this file too, grouped, with no
+                    credential or personal value in it (npm run drift-report -- <file> prints it).
   --list-albums     Print the catalog's album IDs and titles, and exit.
   --quiet           No line per request; only the banner and errors.
   --help            This text.
@@ -46,6 +51,9 @@ export interface CliOptions {
   /** --state: the file of the libraries to start with; --persist writes them back to it. */
   state: string | undefined;
   persist: boolean;
+  /** --proxy: the upstream's base URL; --report: where its findings go. */
+  proxy: string | undefined;
+  report: string | undefined;
   listAlbums: boolean;
   quiet: boolean;
   help: false;
@@ -72,6 +80,8 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
         "max-users": { type: "string", default: String(defaultProviderOptions.maxUsers) },
         state: { type: "string" },
         persist: { type: "boolean", default: false },
+        proxy: { type: "string" },
+        report: { type: "string" },
         "list-albums": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
@@ -85,6 +95,17 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
   const perSecond = wholeNumber("--rate-limit", values["rate-limit"], 1_000_000);
   if (values.persist && values.state === undefined) throw new UsageError("--persist writes the libraries back to the --state file: give --state <file> too.");
   if (values.state !== undefined && (values.static || values.dynamic)) throw new UsageError("--state is for the realistic mode: the static mode keeps no libraries.");
+  if (values.report !== undefined && values.proxy === undefined) throw new UsageError("--report keeps what --proxy finds: give --proxy <url> too.");
+  if (values.proxy !== undefined) {
+    let upstream: URL | undefined;
+    try {
+      upstream = new URL(values.proxy);
+    } catch {
+      // Said below.
+    }
+    if (!upstream || (upstream.protocol !== "https:" && upstream.protocol !== "http:")) throw new UsageError(`--proxy must be the http or https base URL of the API, such as https://api.music.amazon.dev/v1, not "${values.proxy}".`);
+    if (values.static || values.dynamic || values.state !== undefined) throw new UsageError("--proxy forwards to the API instead of mocking it: it takes no --static, --dynamic or --state.");
+  }
   return {
     command: env.MOCK_COMMAND ?? packageCommand,
     port,
@@ -99,6 +120,8 @@ export function parseCommandLine(args: string[], env: Record<string, string | un
     },
     state: values.state,
     persist: values.persist,
+    proxy: values.proxy,
+    report: values.report,
     listAlbums: values["list-albums"],
     quiet: values.quiet,
     help: false,

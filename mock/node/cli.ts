@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The mock's command (`amazon-music-albums-mock`, and `npm start` in this repository through
 // mock/start.mjs): the mock of the Albums API on http://127.0.0.1:4010, in this one process.
 // This file is the process glue (signals, exit codes, printing, the state file); what it decides

@@ -26,43 +26,56 @@ type Reply = { id: number; response?: MockResponse; error?: { message: string; d
 
 const workerUrl = new URL("./prism-worker.mjs", import.meta.url);
 
-export function createPrismMocker(document: object): PrismMocker {
+/**
+ * `lazy`: the worker starts with the first request that needs it, and `ready` resolves at once
+ * (nothing is loaded ahead). For test set-ups that never send Prefer: a Prism load each is
+ * seconds of CPU on a busy machine. The mock's command and startMock() load it ahead.
+ */
+export function createPrismMocker(document: object, options: { lazy?: boolean } = {}): PrismMocker {
   const responses = statusesOf(document);
-  const worker = new Worker(workerUrl, { workerData: { document, maxItems: generatedArrayItems } });
-  // The worker alone must not keep the process alive: close() or the process' exit ends it.
-  worker.unref();
   const pending = new Map<number, { resolve(reply: Reply): void; reject(error: Error): void }>();
   let nextId = 1;
   let failed: Error | undefined;
+  let worker: Worker | undefined;
+  let loaded: Promise<void> | undefined;
 
-  const ready = new Promise<void>((resolve, reject) => {
-    worker.on("message", (message: Reply | { ready: true }) => {
-      if ("ready" in message) return resolve();
-      const waiting = pending.get(message.id);
-      pending.delete(message.id);
-      waiting?.resolve(message);
+  const start = (): Promise<void> => {
+    if (loaded) return loaded;
+    const started = new Worker(workerUrl, { workerData: { document, maxItems: generatedArrayItems } });
+    // The worker alone must not keep the process alive: close() or the process' exit ends it.
+    started.unref();
+    worker = started;
+    loaded = new Promise<void>((resolve, reject) => {
+      started.on("message", (message: Reply | { ready: true }) => {
+        if ("ready" in message) return resolve();
+        const waiting = pending.get(message.id);
+        pending.delete(message.id);
+        waiting?.resolve(message);
+      });
+      const fail = (error: Error) => {
+        failed ??= error;
+        reject(failed);
+        for (const waiting of pending.values()) waiting.reject(failed);
+        pending.clear();
+      };
+      started.on("error", (error) => fail(new Error(`Prism's mocker failed: ${error.message}`)));
+      started.on("exit", (code) => fail(new Error(`Prism's mocker stopped (exit ${code}).`)));
     });
-    const fail = (error: Error) => {
-      failed ??= error;
-      reject(failed);
-      for (const waiting of pending.values()) waiting.reject(failed);
-      pending.clear();
-    };
-    worker.on("error", (error) => fail(new Error(`Prism's mocker failed: ${error.message}`)));
-    worker.on("exit", (code) => fail(new Error(`Prism's mocker stopped (exit ${code}).`)));
-  });
-  // Awaited by whoever needs it; an unawaited rejection must not end the process.
-  ready.catch(() => undefined);
+    // Awaited by whoever needs it; an unawaited rejection must not end the process.
+    loaded.catch(() => undefined);
+    return loaded;
+  };
+  const ready = options.lazy ? Promise.resolve() : start();
 
   return {
     ready,
     async close() {
       failed ??= new Error("The mock is closing.");
-      await worker.terminate();
+      await worker?.terminate();
     },
     async mock(operationId, request, preferences) {
       try {
-        await ready;
+        await start();
       } catch (error) {
         throw new MockError(500, "INTERNAL", `The mock could not answer: ${(error as Error).message}`);
       }
@@ -72,7 +85,7 @@ export function createPrismMocker(document: object): PrismMocker {
       const id = nextId++;
       const reply = await new Promise<Reply>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, operationId, request, preferences });
+        worker?.postMessage({ id, operationId, request, preferences });
       }).catch((error: Error): Reply => ({ id, error: { message: error.message } }));
       if (reply.error) throw explainMockerError(reply.error, operationId, statuses, preferences);
       return withStatus(reply.response as MockResponse);

@@ -3,13 +3,15 @@
 import { createCatalog } from "../core/catalog.ts";
 import { StateError } from "../core/state.ts";
 import { publishedDocument } from "../documents.ts";
-import { albumList, banner, listenFailure } from "./cli-messages.ts";
+import { albumList, banner, listenFailure, proxyBanner } from "./cli-messages.ts";
 import type { CliOptions } from "./cli-options.ts";
+import { createProxyServer } from "./proxy.ts";
 import { createMockServer } from "./server.ts";
 import { readStateFile, writeStateFile } from "./state-file.ts";
 
 /** Serves until the process is stopped; `onServing` receives how to stop it cleanly (the state written back first). */
 export async function serve(options: CliOptions, onServing: (close: () => Promise<void>) => void): Promise<void> {
+  if (options.proxy !== undefined) return proxy(options, options.proxy, onServing);
   if (options.listAlbums) {
     console.log(albumList(createCatalog({ document: publishedDocument, seed: options.provider.seed, generated: options.provider.generatedAlbums })));
     process.exit(0);
@@ -29,7 +31,9 @@ export async function serve(options: CliOptions, onServing: (close: () => Promis
     process.exit(2);
   }
   const server = mock;
+  let closing = false;
   onServing(async () => {
+    closing = true;
     if (options.persist && options.state !== undefined && server.provider) {
       writeStateFile(options.state, server.provider.exportState());
       console.log(`Wrote the libraries to ${options.state} (--persist).`);
@@ -50,9 +54,30 @@ export async function serve(options: CliOptions, onServing: (close: () => Promis
   try {
     await server.ready;
   } catch (error) {
+    // Stopped while Prism was loading: that is no failure to report.
+    if (closing) return;
     console.error((error as Error).message);
     await server.close();
     process.exit(1);
   }
   console.log(banner(url, options, server.provider?.catalog));
+}
+
+/** --proxy: forwards to the API and reports how it departs from the description. */
+async function proxy(options: CliOptions, upstream: string, onServing: (close: () => Promise<void>) => void): Promise<void> {
+  const server = await createProxyServer({
+    upstream,
+    ...(options.report === undefined ? {} : { report: options.report }),
+    log: (line) => console.log(line),
+    logRequests: !options.quiet,
+  });
+  onServing(() => server.close());
+  let url: string;
+  try {
+    url = await server.listen(options.port, options.host);
+  } catch (error) {
+    console.error(listenFailure(error as NodeJS.ErrnoException, options.host, options.port));
+    process.exit(1);
+  }
+  console.log(proxyBanner(url, upstream, options));
 }

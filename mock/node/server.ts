@@ -9,6 +9,7 @@ import { MockError, badRequest, envelope, type MockResponse } from "../core/enve
 import { createHandler, errorCode, refusal, responseHeaders, type MockMode, type MockRequest } from "../core/handler.ts";
 import type { Provider, ProviderOptions } from "../core/provider.ts";
 import { createPrismMocker } from "./prism.ts";
+import { precompiledValidators } from "./validators.ts";
 import { realisticDocument } from "../documents.ts";
 
 export type { MockMode };
@@ -30,6 +31,11 @@ export interface MockServerOptions {
   log?: (line: string) => void;
   /** The largest request body read (and refused) before the connection is closed. */
   maxBodyBytes?: number;
+  /**
+   * Load Prism's mocker only when a request first needs it (`ready` resolves at once), rather than
+   * ahead: for a test set-up that never sends Prefer. The command always loads it ahead.
+   */
+  lazyPrism?: boolean;
 }
 
 export interface MockServer {
@@ -59,6 +65,8 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const handler = createHandler({
     document,
     mocker: { mock: (...args) => prism.mock(...args) },
+    // The build's validators are of the description it ships, not of another one.
+    ...(options.document || !precompiledValidators ? {} : { precompiled: precompiledValidators }),
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.dynamic ? { dynamic: true } : {}),
     provider: { ...options.provider, ...(log ? { log } : {}) },
@@ -69,7 +77,7 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     handler.provider.importState(options.state);
   }
   // Started once the state is known good: a mock that cannot start leaves no worker behind.
-  const prism = createPrismMocker(document);
+  const prism = createPrismMocker(document, { lazy: options.lazyPrism === true });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();

@@ -1,6 +1,6 @@
 // The release's artefacts, built from the files of the current commit into dist/release/: the
 // bundles (3.1 YAML and JSON), the 3.0 rendering, the reference docs with the changelog they link to,
-// the client's npm tarball, and SHA256SUMS over them all. The same commit gives the same bytes.
+// the client's and the mock's npm tarballs, and SHA256SUMS over them all. The same commit gives the same bytes.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -36,6 +36,8 @@ export function buildArtifacts(outDir: string = artifactsDir): string {
   for (const dir of ["src", "generated"]) rmSync(join(projectRoot, "dist", dir), { recursive: true, force: true });
   execFileSync(process.execPath, [typescript, "-p", "tsconfig.build.json"], { cwd: projectRoot, stdio: "inherit" });
   execFileSync("npm", ["pack", "--pack-destination", outDir, "--silent"], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
+  // The mock's package, released with the same version (its prepack builds it).
+  execFileSync("npm", ["pack", "--workspace", "mock", "--pack-destination", outDir, "--silent"], { cwd: projectRoot, stdio: ["ignore", "ignore", "inherit"] });
 
   const sums = (readdirSync(outDir, { recursive: true }) as string[])
     .filter((file) => statSync(join(outDir, file)).isFile())

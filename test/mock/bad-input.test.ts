@@ -46,6 +46,8 @@ const cases: Case[] = [
   { name: "no ids", path: "/albums", status: 400, code: "BAD_REQUEST", message: /must have required property 'ids'/ },
   { name: "limit 0", path: "/me/library/albums?limit=0", status: 400, code: "BAD_REQUEST", message: /query parameter limit must be >= 1/ },
   { name: "limit 101", path: "/me/library/albums?limit=101", status: 400, code: "BAD_REQUEST", message: /query parameter limit must be <= 100/ },
+  // Numbers JavaScript reads but the description's integer is not: an exponent, a sign, a blank, hex.
+  ...["1e1", "+5", "%205", "0x5"].map((limit) => ({ name: `limit ${limit}`, path: `/me/library/albums?limit=${limit}`, status: 400, code: "BAD_REQUEST", message: /query parameter limit must be integer/ })),
   { name: "limit that is not a number", path: "/me/library/albums?limit=ten", status: 400, code: "BAD_REQUEST", message: /query parameter limit must be integer/ },
   { name: "an empty cursor (Prism reads it as none)", path: "/me/library/albums?cursor=", status: 400, code: "BAD_REQUEST", message: /^The query parameter cursor is empty/ },
   { name: "an empty limit (it was a page of 0 once)", path: "/me/library/albums?limit=", status: 400, code: "BAD_REQUEST", message: /^The query parameter limit is empty/ },

@@ -8,7 +8,7 @@ describe("a mock that keeps two users' libraries", () => {
   const lines: string[] = [];
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ provider: { maxUsers: 2, rateLimit: undefined }, log: (line) => lines.push(line) });
+    mock = await startMock({ provider: { maxUsers: 2, rateLimit: undefined }, log: (line) => lines.push(line), lazyPrism: true });
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
 

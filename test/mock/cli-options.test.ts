@@ -31,6 +31,8 @@ describe("the command line", () => {
       provider: { generatedAlbums: 300, seed: 1, rateLimit: { capacity: 300, perSecond: 150, maxKeys: 10_000 }, maxUsers: 10_000 },
       state: undefined,
       persist: false,
+      proxy: undefined,
+      report: undefined,
       listAlbums: false,
       quiet: false,
       help: false,
@@ -48,6 +50,8 @@ describe("the command line", () => {
       provider: { generatedAlbums: 0, seed: 2 ** 32 - 1, rateLimit: { capacity: 2_000_000, perSecond: 1_000_000, maxKeys: 10_000 }, maxUsers: 1 },
       state: "libraries.json",
       persist: true,
+      proxy: undefined,
+      report: undefined,
       listAlbums: true,
       quiet: true,
       help: false,
@@ -64,13 +68,17 @@ describe("the command line", () => {
     expect(options(["--dynamic"])).toMatchObject({ static: true, dynamic: true });
   });
 
+  it("--proxy with --report: the upstream and the report's file", () => {
+    expect(options(["--proxy", "https://api.music.amazon.dev/v1", "--report", "drift.jsonl"])).toMatchObject({ proxy: "https://api.music.amazon.dev/v1", report: "drift.jsonl" });
+  });
+
   it("--rate-limit 0 turns the rate limit off", () => {
     expect(options(["--rate-limit", "0"]).provider.rateLimit).toBeUndefined();
   });
 
   it("--help asks for the usage alone, whatever else is wrong", () => {
     expect(parseCommandLine(["--help", "--port", "http"], {})).toEqual({ help: true });
-    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--max-users", "--state", "--persist", "--list-albums", "--quiet", "--help"]) {
+    for (const option of ["--port", "--host", "--static", "--dynamic", "--albums", "--seed", "--rate-limit", "--max-users", "--state", "--persist", "--proxy", "--report", "--list-albums", "--quiet", "--help"]) {
       expect(usage).toContain(`  ${option} `);
     }
     expect(usage).toContain("(default 300)");
@@ -98,6 +106,10 @@ describe("the command line", () => {
     [["--max-users", "many"], '--max-users must be a whole number from 0 to 10000000, not "many".'],
     [["--persist"], "--persist writes the libraries back to the --state file: give --state <file> too."],
     [["--static", "--state", "s.json"], "--state is for the realistic mode: the static mode keeps no libraries."],
+    [["--report", "r.jsonl"], "--report keeps what --proxy finds: give --proxy <url> too."],
+    [["--proxy", "api.music.amazon.dev"], '--proxy must be the http or https base URL of the API, such as https://api.music.amazon.dev/v1, not "api.music.amazon.dev".'],
+    [["--proxy", "ftp://x/"], '--proxy must be the http or https base URL of the API, such as https://api.music.amazon.dev/v1, not "ftp://x/".'],
+    [["--proxy", "https://api.music.amazon.dev/v1", "--static"], "--proxy forwards to the API instead of mocking it: it takes no --static, --dynamic or --state."],
   ])("refuses %j, saying why in one line", (args, message) => {
     expect(refusal(args)).toBe(message);
   });

@@ -29,7 +29,7 @@ function refusal(method: string, pathname: string): MockError {
 describe("the router", () => {
   it("routes every method a path item can have, and nothing else of the item", () => {
     for (const method of methods) {
-      expect(router().find(method.toUpperCase(), "/things/a%20b")).toEqual({ operationId: `${method}Thing`, path: { id: "a b" } });
+      expect(router().find(method.toUpperCase(), "/things/a%20b")).toEqual({ operationId: `${method}Thing`, path: { id: "a b" }, template: "/things/{id}" });
     }
     expect(router().methods("/things/x")).toEqual(methods.map((method) => method.toUpperCase()));
   });

@@ -12,7 +12,15 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import { mock, stateful } from "../../vitest.config.ts";
 
-const slowOrOutOfProcess = ["test/mock/memory.test.ts", "test/mock/cli.test.ts", "test/mock/orphans.test.ts"];
+const slowOrOutOfProcess = [
+  "test/mock/memory.test.ts",
+  "test/mock/cli.test.ts",
+  "test/mock/orphans.test.ts",
+  // The built mock's package, npm start's build, and the proxy through the command: child processes.
+  "test/mock/package.test.ts",
+  "test/mock/start.test.ts",
+  "test/mock/proxy-command.test.ts",
+];
 
 export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),

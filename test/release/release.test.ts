@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { withInfoVersion } from "../../scripts/release/info-version.ts";
+import { toolBudgetMs } from "../support/budgets.ts";
 import { copyProject, type ProjectCopy } from "./project-copy.ts";
 import { missingOasdiff } from "./support.ts";
 
@@ -67,7 +68,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       const dryRun = npmRun(copy, "release", "1.0.0", "--dry-run");
       expect(dryRun.status).toBe(0);
       expect(dryRun.output).toContain(`openapi/openapi.yaml: info.version '${versions.description}' -> '1.0.0'`);
-      expect(dryRun.output).toContain(`package.json, package-lock.json: version ${versions.package} -> 1.0.0`);
+      expect(dryRun.output).toContain(`package.json, mock/package.json, package-lock.json: version ${versions.package} -> 1.0.0`);
       expect(dryRun.output).toContain(`## 1.0.0 - ${today()}`);
       expect(dryRun.output).toContain("First release.");
       expect(dryRun.output).toContain("Dry run: nothing written.");
@@ -114,7 +115,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
     beforeAll(() => {
       copy = copyProject(passingSuite);
       release = npmRun(copy, "release", "1.0.0");
-    }, 180_000);
+    }, 2 * toolBudgetMs);
     afterAll(() => copy?.remove());
 
     it("runs the suite, sets both versions, snapshots releases/1.0.0, and commits it all as 'Release 1.0.0'", () => {
@@ -123,6 +124,9 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(infoVersionOf(copy, "openapi/openapi.yaml")).toBe("1.0.0");
       expect(JSON.parse(copy.read("package.json")).version).toBe("1.0.0");
       expect(JSON.parse(copy.read("package-lock.json")).version).toBe("1.0.0");
+      // The mock's package is released with the same version.
+      expect(JSON.parse(copy.read("mock/package.json")).version).toBe("1.0.0");
+      expect(JSON.parse(copy.read("package-lock.json")).packages.mock.version).toBe("1.0.0");
       for (const file of ["openapi.yaml", "openapi.json", "openapi-3.0.yaml"]) {
         expect(copy.read(`releases/1.0.0/${file}`)).toBe(copy.read(`generated/${file}`));
       }
@@ -133,7 +137,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(copy.git("status", "--porcelain")).toBe("");
     });
 
-    it("builds dist/release: the bundles, the 3.0 rendering, the docs with the changelog, the tarball, and their SHA256SUMS", () => {
+    it("builds dist/release: the bundles, the 3.0 rendering, the docs with the changelog, the tarballs, and their SHA256SUMS", () => {
       const dir = join(copy.root, "dist", "release");
       // The docs: the page, Scalar's files under assets/, the Differences page; no releases/
       // folder, since the only release is the page itself.
@@ -141,6 +145,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
         "CHANGELOG.md",
         "SHA256SUMS",
         "amazon-music-albums-v1-1.0.0.tgz",
+        "amazon-music-albums-v1-mock-1.0.0.tgz",
         "assets",
         "differences.html",
         "index.html",

@@ -15,7 +15,8 @@ let running: RunningMock | undefined;
 
 export function useMock(provider: Partial<ProviderOptions> = {}): () => RunningMock {
   beforeAll(async () => {
-    running = await startMock({ provider: { now: () => clock.now, ...provider } });
+    // No Prefer here: Prism's mocker is not loaded.
+    running = await startMock({ provider: { now: () => clock.now, ...provider }, lazyPrism: true });
   }, mockStartBudgetMs);
   afterAll(() => running?.close());
   return () => {
