@@ -59,13 +59,17 @@ describe.skipIf(missing !== undefined)("Rust (progenitor)", () => {
   });
 
   it("still stops on the `default` responses, which is why the README leaves them out (generators/WARNINGS.md)", () => {
-    // The build script runs progenitor on the whole 3.0 rendering; `cargo check` runs it without
-    // compiling the client's dependencies for a program.
+    // The build script runs progenitor on the whole 3.0 rendering. `cargo build`, as the README's
+    // command builds the crate: what it compiles in the shared target folder is then what that
+    // command and the smoke crate's build need. A `cargo check` would not serve them: a build
+    // compiles a crate that the build script and the client both use (serde, memchr...) once for
+    // both, and progenitor against it; a check compiles the build script's copy apart, and
+    // progenitor and its dependencies again over it: minutes more on a cold run.
     const failed = keep("progenitor", "with-default", { paths: [bundle30, template, fileURLToPath(import.meta.url)] }, (dir) => {
       cpSync(template, join(dir, "client"), { recursive: true });
       cpSync(bundle30, join(dir, "client/openapi.yaml"));
       try {
-        run(cargo as string, ["check", "--locked", "--quiet"], { cwd: join(dir, "client"), env: { CARGO_TARGET_DIR: cargoTargetDir } });
+        run(cargo as string, ["build", "--locked", "--quiet"], { cwd: join(dir, "client"), env: { CARGO_TARGET_DIR: cargoTargetDir } });
         return "built";
       } catch (error) {
         return String(error);
