@@ -2,7 +2,7 @@
 // (`raw`, which stays reachable). Underneath, the transport retries, times out and refreshes.
 import createClient, { type Client } from "openapi-fetch";
 import { authMiddleware, checkCredentials, type AccessToken } from "./auth.js";
-import { checkBaseUrl } from "./base-url.js";
+import { checkBaseUrl, checkHttpHosts } from "./base-url.js";
 import { mapBounded } from "./bounded.js";
 import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
@@ -19,8 +19,13 @@ export interface AlbumsClientOptions {
   apiKey: string;
   /** A Login with Amazon access token, or a function returning the current one (called per request). */
   accessToken: AccessToken;
-  /** Defaults to production, `https://api.music.amazon.dev/v1`. Must be https unless the host is loopback. */
+  /** Defaults to production, `https://api.music.amazon.dev/v1`. Must be https unless the host is loopback or in `allowHttpHosts`. */
   baseUrl?: string;
+  /**
+   * Host names (not loopback) that `baseUrl` may reach over plain http, such as `["mock"]` for a mock
+   * in another container: the credentials then travel unencrypted to that host. Default none.
+   */
+  allowHttpHosts?: readonly string[];
   /** A fetch to use instead of the global one; it is called with a `Request`. */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
@@ -67,7 +72,7 @@ export interface AlbumsClient {
 
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl, checkHttpHosts(options.allowHttpHosts));
   const base = baseUrl.href.replace(/\/+$/, "");
   const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
   const transport = createTransport({
