@@ -8,7 +8,7 @@ import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./err
 import { redact, secretsOf } from "./redact.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
 import { serializeQuery } from "./query.js";
-import { TimedRequest } from "./timed-request.js";
+import { RequestPlan } from "./request-plan.js";
 import { createTransport, credentialsSentFor } from "./transport.js";
 import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.js";
 import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, isWellFormed, maxIdsPerRequest, show } from "./validate.js";
@@ -94,16 +94,23 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const raw = createClient<paths>({
     baseUrl: base,
     fetch: transport,
-    // A fetch given as an option takes a Request alone: requests are built carrying their first
-    // attempt's abort controller, so the transport need not copy them. The runtime's fetch is
-    // given the signal beside a plain request instead.
-    ...(options.fetch ? { Request: TimedRequest } : {}),
     // The transport follows redirects itself, within the origin (redirects.ts).
     redirect: "manual",
     // `ids=A,B` with a literal comma, as Amazon's examples send it (see query.ts).
     querySerializer: serializeQuery,
     ...(options.headers ? { headers: options.headers } : {}),
   });
+
+  // The methods' calls are built as plans rather than Requests (request-plan.ts), until someone
+  // gives `raw` a middleware, which must be given real Requests: from then on, they are too.
+  let planned: { Request: typeof Request } | {} = { Request: RequestPlan as unknown as typeof Request };
+  const use = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    planned = {};
+    use(...middleware);
+  };
+  /** The per-call options openapi-fetch takes. */
+  const init = (call: CallOptions | undefined) => ({ ...planned, ...callOptions(call) });
 
   /** A page of the library, and the credentials its request carried (which an error about the page must not show). */
   const libraryPage = async (page: LibraryPageOptions) => {
@@ -153,7 +160,7 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
       let cursor: string | undefined;
       for (let pages = 1; ; pages++) {
         const { page, credentials: sent } = await libraryPage({
-          ...init(iteration),
+          ...callOptions(iteration),
           ...(limit === undefined ? {} : { limit }),
           ...(cursor === undefined ? {} : { cursor }),
         });
@@ -187,8 +194,8 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   };
 }
 
-/** The per-call options openapi-fetch takes, without keys whose value is undefined. */
-function init(call: CallOptions | undefined): { signal?: AbortSignal; headers?: Record<string, string> } {
+/** The caller's signal and headers, without keys whose value is undefined. */
+function callOptions(call: CallOptions | undefined): CallOptions {
   return { ...(call?.signal ? { signal: call.signal } : {}), ...(call?.headers ? { headers: call.headers } : {}) };
 }
 

@@ -56,24 +56,10 @@ function origin(url: string): string {
 }
 
 /**
- * The request for the next hop: the same one at the new URL, headers (and so credentials)
- * included, since the origin is the same. As fetch does, a 303 turns any method but GET and HEAD
- * into GET, and a 301 or 302 turns a POST into GET; 307 and 308 keep the method. No operation of
- * the API sends a body.
+ * The method of the next hop, as fetch chooses it: a 303 turns any method but GET and HEAD into
+ * GET, and a 301 or 302 turns a POST into GET; 307 and 308 keep the method.
  */
-export function nextRequest(request: Request, url: URL, status: number): Request {
-  const { method } = request;
+export function nextMethod(method: string, status: number): string {
   const toGet = (status === 303 && method !== "GET" && method !== "HEAD") || ((status === 301 || status === 302) && method === "POST");
-  return new Request(url, {
-    method: toGet ? "GET" : method,
-    headers: request.headers,
-    redirect: "manual",
-    cache: request.cache,
-    credentials: request.credentials,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-    mode: request.mode,
-    referrer: request.referrer,
-    referrerPolicy: request.referrerPolicy,
-  });
+  return toGet ? "GET" : method;
 }

@@ -9,16 +9,16 @@ import { BufferedResponse } from "./buffered-response.js";
 import { AlbumsApiError, AlbumsNetworkError, AlbumsTimeoutError, apiErrorFrom, refusal, type AlbumsError } from "./errors.js";
 import { operationOf } from "./operations.js";
 import { readBody } from "./read-body.js";
-import { maxRedirects, nextRequest, redirectOf } from "./redirects.js";
+import { maxRedirects, nextMethod, redirectOf } from "./redirects.js";
+import { RequestPlan } from "./request-plan.js";
 import { parseRetryAfter } from "./retry-after.js";
 import { backoffMs, retryableStatuses, sleep, type RetryPolicy } from "./retry.js";
-import { TimedRequest } from "./timed-request.js";
 
 export interface TransportOptions {
   /**
    * A fetch given by the caller, called with a Request that carries everything (its signal and
-   * redirect mode included); undefined for the runtime's fetch, which is given them as its second
-   * argument instead, so that no request is copied.
+   * redirect mode included); undefined for the runtime's fetch, which is given the signal and the
+   * redirect mode as its second argument instead, so that nothing is copied.
    */
   fetch: ((request: Request) => Promise<Response>) | undefined;
   credentials: Credentials;
@@ -35,8 +35,11 @@ interface Answer {
   body: Uint8Array;
 }
 
-/** Sends one request of an attempt: its signal is the controller's, and fetch must not follow a redirect. */
-type Send = (request: Request, controller: AbortController) => Promise<Response>;
+/** A request to send: a Request (the raw client's calls), or the plan of one (the methods' calls). */
+type Outgoing = Request | RequestPlan;
+
+/** Sends one request of an attempt, with the attempt's signal, telling fetch not to follow a redirect. */
+type Send = (request: Outgoing, signal: AbortSignal) => Promise<Response>;
 
 /** The credentials each response of the transport was sent with: what an error made from it must not show. */
 const sentWith = new WeakMap<Response, readonly string[]>();
@@ -47,27 +50,25 @@ export function credentialsSentFor(response: Response): readonly string[] {
 
 export function createTransport(options: TransportOptions): (request: Request) => Promise<Response> {
   const { policy, credentials } = options;
-  const send = options.fetch === undefined ? viaRuntime : viaGiven(options.fetch);
+  const send = sender(options.fetch);
   // A fixed token: the same list for every call, not one made per call.
   const fixed = typeof credentials.accessToken === "string" ? [credentials.apiKey, credentials.accessToken] : undefined;
 
-  return async function transport(sent) {
-    // A TimedRequest's own signal is its first attempt's; a plain request's follows the caller's.
-    const caller = sent instanceof TimedRequest ? sent.callerSignal : sent.signal;
+  return async function transport(sent: Outgoing) {
+    // A plan's signal is the caller's own; a Request's follows the caller's.
+    const caller = sent.signal;
     const token = fixed ? (fixed[1] as string) : await currentToken(credentials.accessToken);
     let sentCredentials = fixed ?? [credentials.apiKey, token];
     sent.headers.set("x-api-key", credentials.apiKey);
     sent.headers.set("authorization", `Bearer ${token}`);
     const started = Date.now();
-    let current: Request = sent;
+    let current = sent;
     let refreshed = false;
 
     for (let attempt = 1; ; attempt++) {
-      // Each attempt needs a controller of its own: a TimedRequest brings the first one with it.
-      const controller = attempt === 1 && current instanceof TimedRequest ? current.controller : new AbortController();
       let outcome: Answer | AlbumsError;
       try {
-        outcome = await attemptOnce(new Attempt(sent, current, controller, caller, sentCredentials), send, options);
+        outcome = await attemptOnce(new Attempt(sent, current, caller, sentCredentials), send, options);
       } catch (error) {
         if (caller?.aborted) throw caller.reason;
         // An answer the client refuses (a redirect elsewhere, a body too large) is final.
@@ -104,18 +105,23 @@ export function createTransport(options: TransportOptions): (request: Request) =
   };
 }
 
-/** The runtime's fetch: the signal and the redirect mode go in its second argument, and the request is not copied. */
-const viaRuntime: Send = (request, controller) => globalThis.fetch(request, sendInit(request, controller.signal));
-
-/** A fetch given by the caller takes a Request alone: one that does not carry the attempt's signal is copied with it. */
-function viaGiven(fetch: (request: Request) => Promise<Response>): Send {
-  return (request, controller) =>
-    fetch(request instanceof TimedRequest && request.controller === controller ? request : new Request(request, sendInit(request, controller.signal)));
+/**
+ * Sends with the runtime's fetch (`given` undefined): a plan's parts, or a Request as it is, with
+ * the signal and redirect: "manual" beside them (fetch makes its own Request of what it is given
+ * in any case). A fetch given by the caller takes a Request alone, made to carry them.
+ */
+function sender(given: ((request: Request) => Promise<Response>) | undefined): Send {
+  return (request, signal) => {
+    const plan = request instanceof RequestPlan;
+    const target = plan ? request.url : request;
+    const init = plan ? { method: request.method, headers: request.headers, signal, redirect: "manual" as const } : sendInit(request, signal);
+    return given ? given(new Request(target, init)) : globalThis.fetch(target, init);
+  };
 }
 
 /**
- * What a copy of the request needs besides it: the attempt's signal, and redirect: "manual". A
- * Request made from another with any init forgets the referrer and its policy (fetch's Request
+ * What a Request needs besides itself: the attempt's signal, and redirect: "manual". A Request
+ * made from another with any init forgets the referrer and its policy (fetch's Request
  * constructor resets both), so those are given again when they are not the defaults.
  */
 function sendInit(request: Request, signal: AbortSignal): RequestInit {
@@ -130,11 +136,12 @@ function sendInit(request: Request, signal: AbortSignal): RequestInit {
  */
 class Attempt {
   timedOut = false;
+  /** Aborts the attempt: on its timeout, or when the caller's signal aborts. */
+  readonly controller = new AbortController();
   constructor(
     /** The request as openapi-fetch built it: what errors name the operation from. */
-    readonly sent: Request,
-    readonly request: Request,
-    readonly controller: AbortController,
+    readonly sent: Outgoing,
+    readonly request: Outgoing,
     readonly caller: AbortSignal | undefined,
     /** The credentials the call has sent: what its errors must not show. */
     readonly credentials: readonly string[],
@@ -162,7 +169,7 @@ async function attemptOnce(attempt: Attempt, send: Send, options: TransportOptio
   try {
     let current = attempt.request;
     for (let redirects = 0; ; redirects++) {
-      const response = await send(current, controller);
+      const response = await send(current, controller.signal);
       const redirect = redirectOf(response, current.url);
       if (redirect === undefined) {
         // Read the whole body within the attempt, so that a stall or a reset mid-body is retried too.
@@ -178,7 +185,7 @@ async function attemptOnce(attempt: Attempt, send: Send, options: TransportOptio
         const message = `more than ${maxRedirects} redirects in a row, the last to ${redirect.follow.origin}; not followed further.`;
         throw refusal(operationOf(attempt.sent, options.baseUrl), response, "TOO_MANY_REDIRECTS", message, credentials);
       }
-      current = nextRequest(current, redirect.follow, response.status);
+      current = redirected(current, redirect.follow, nextMethod(current.method, response.status));
     }
   } catch (error) {
     // The transport turns whatever ended an attempt into the caller's reason when the caller aborted.
@@ -199,7 +206,7 @@ const decoder = new TextDecoder();
  * The response with its body already read. Every 2xx body of the API is JSON: one that does
  * not parse is an error here, whatever its content type says (a captive portal's HTML page).
  */
-function rebuild(sent: Request, { response, body }: Answer, credentials: readonly string[], baseUrl: string): Response {
+function rebuild(sent: Outgoing, { response, body }: Answer, credentials: readonly string[], baseUrl: string): Response {
   const text = decoder.decode(body);
   // The body is whole now: say how long, so that openapi-fetch takes the parsed value from
   // json() instead of reading text() and parsing it again (it does so without a length).
@@ -235,8 +242,31 @@ function isExpiredToken(body: Uint8Array): boolean {
 }
 
 /** The request again with another bearer token. */
-function withBearer(request: Request, token: string): Request {
+function withBearer(request: Outgoing, token: string): Outgoing {
   const headers = new Headers(request.headers);
   headers.set("authorization", `Bearer ${token}`);
-  return new Request(request, { headers, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
+  return request instanceof RequestPlan
+    ? request.with({ headers })
+    : new Request(request, { headers, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
+}
+
+/**
+ * The request for a redirect's next hop: the same one at the new URL, headers (and so
+ * credentials) included, since the origin is the same. A Request keeps its options (cache,
+ * credentials, integrity, keepalive, mode, referrer); no operation of the API sends a body.
+ */
+function redirected(request: Outgoing, url: URL, method: string): Outgoing {
+  if (request instanceof RequestPlan) return request.with({ url: url.href, method });
+  return new Request(url, {
+    method,
+    headers: request.headers,
+    redirect: "manual",
+    cache: request.cache,
+    credentials: request.credentials,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+    mode: request.mode,
+    referrer: request.referrer,
+    referrerPolicy: request.referrerPolicy,
+  });
 }
