@@ -23,7 +23,10 @@ export function secretsOf(credentials: readonly string[]): string[] {
   for (const credential of credentials) {
     if (credential === "") continue;
     forms.add(credential);
-    forms.add(encodeURIComponent(credential));
+    // A credential fetch can send always encodes; one that cannot (a lone surrogate) has no such form.
+    try {
+      forms.add(encodeURIComponent(credential));
+    } catch {}
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
@@ -101,25 +104,30 @@ export function shows(value: unknown, secrets: readonly string[], depth = 0): bo
  * redacted as text; numbers, booleans and null stay as they are.
  */
 export function redactValue(value: unknown, secrets: readonly string[]): unknown {
-  if (typeof value === "string") return redact(value, secrets);
-  if (typeof value !== "object" || value === null) return value;
-  const root = emptyLike(value);
-  const pending: Array<[from: object, to: object]> = [[value, root]];
+  const pending: Array<[from: object, to: object]> = [];
+  const copyOf = (item: unknown): unknown => {
+    if (typeof item === "string") return redact(item, secrets);
+    if (typeof item !== "object" || item === null) return item;
+    const copy = Array.isArray(item) ? [] : {};
+    pending.push([item, copy]);
+    return copy;
+  };
+  const root = copyOf(value);
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [from, to] = next;
-    const isArray = Array.isArray(from);
+    if (Array.isArray(from)) {
+      for (const item of from) (to as unknown[]).push(copyOf(item));
+      continue;
+    }
     for (const [key, item] of Object.entries(from)) {
-      let copy: unknown = item;
-      if (typeof item === "string") copy = redact(item, secrets);
-      else if (typeof item === "object" && item !== null) pending.push([item, (copy = emptyLike(item))]);
-      // Defined, not assigned: a key such as "__proto__" stays a key of the copy.
-      Object.defineProperty(to, isArray ? key : redact(key, secrets), { value: copy, enumerable: true, writable: true, configurable: true });
+      const name = redact(key, secrets);
+      // Defined, not assigned, when it is "__proto__": it stays a key of the copy.
+      if (name === "__proto__") Object.defineProperty(to, name, { value: copyOf(item), enumerable: true, writable: true, configurable: true });
+      else (to as Record<string, unknown>)[name] = copyOf(item);
     }
   }
   return root;
 }
-
-const emptyLike = (value: object): object => (Array.isArray(value) ? [] : {});
 
 /** Response headers as a plain object with lower-case names, the secrets taken out of names and values. */
 export function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
