@@ -46,7 +46,15 @@ export function checkHttpHosts(hosts: unknown): string[] {
 /** A domain name, IPv4 address or bracketed IPv6 address, as URL writes it: nothing else (no `*`). */
 const plainHostname = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])$/;
 
+/**
+ * What a host name never holds: a delimiter of a URL's parts, a blank or a control character. URL
+ * would read past some of them to a host ("@mock", "//mock") and drop tabs and line breaks
+ * ("mo\tck"), which would make such an entry another name for a host it does not spell.
+ */
+const notInHostname = /[\p{Cc}\s/?#@\\]/u;
+
 function hostnameOf(host: string): string | undefined {
+  if (notInHostname.test(host)) return undefined;
   // An IPv6 address may come without its brackets; anything else with a colon holds a port or a scheme.
   const bracketed = host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   let url: URL;

@@ -86,7 +86,7 @@ describe("allowHttpHosts", () => {
     );
   });
 
-  it.each([["http://mock:4010"], ["mock:4010"], ["mock/v1"], [""], ["*"], [42]])("refuses %j as a host name", (entry) => {
+  it.each([["http://mock:4010"], ["mock:4010"], ["mock/v1"], [""], ["*"], [42], ["@mock"], ["//mock"], ["mo\tck"], ["mock\n"], ["user@mock"]])("refuses %j as a host name", (entry) => {
     const create = () => createAlbumsClient({ ...credentials, baseUrl: "http://mock:4010", allowHttpHosts: [entry as string] });
     expect(create).toThrow(AlbumsInputError);
     expect(create).toThrow(/^allowHttpHosts holds host names, such as "mock" or "192\.168\.1\.10", not /);
