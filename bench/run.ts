@@ -2,21 +2,23 @@
 // (bench/overhead.ts), what batching saves, and what iterating a library holds in memory; how
 // fast the mock starts and serves (bench/mock.ts).
 // Prints tables and writes bench/results.local.json (ignored); `-- --update` writes the
-// committed bench/results.json instead, `-- --only client` or `-- --only mock` runs one part.
+// committed bench/results.json instead (keeping the other parts' figures when `--only` runs one),
+// `-- --only client`, `-- --only mock` or `-- --only docs` runs one part.
 // Run with --expose-gc (npm run bench does) so retained memory can be measured after a GC.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpus } from "node:os";
 import { createAlbumsClient, type LibraryAlbumsPage } from "../src/index.ts";
 import { builtClient } from "./built-client.ts";
-import { mockBenchmarks } from "./mock.ts";
+import { docsBenchmarks } from "./docs.ts";
+import { mockBenchmarks, proxyBenchmarks, startupBenchmarks } from "./mock.ts";
 import { overhead, type OverheadRow } from "./overhead.ts";
 import { albumBody, library, slowMultiGet } from "./servers.ts";
 
 const { values: options } = parseArgs({ options: { update: { type: "boolean", default: false }, only: { type: "string" } } });
-const runs = (part: "client" | "mock") => options.only === undefined || options.only === part;
+const runs = (part: "client" | "mock" | "docs") => options.only === undefined || options.only === part;
 
 const credentials = { apiKey: "amzn1.application.bench", accessToken: "bench-token" };
 const headers = { "x-api-key": credentials.apiKey, authorization: `Bearer ${credentials.accessToken}` };
@@ -171,13 +173,23 @@ if (client) {
   console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
   console.table(client.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));
 }
-const mock = runs("mock") ? await mockBenchmarks() : undefined;
+const mock = runs("mock") ? { startup: await startupBenchmarks(), proxy: await proxyBenchmarks(), ...(await mockBenchmarks()) } : undefined;
 if (mock) {
-  console.table([{ "first 200 after launch (median of 5)": "ms", "npm start": mock.startupMs.npmStart, "bare node:http (floor)": mock.startupMs.floor }]);
+  console.table(mock.startup.ratios);
+  console.table([mock.startup.medianMs]);
+  console.table([{ "GET /albums/{id}, one connection, sequential": "median ms", direct: mock.proxy.directMs, "through --proxy": mock.proxy.proxiedMs, "the proxy's own": mock.proxy.overheadMs, target: mock.proxy.targetMs }]);
   console.table(mock.throughputAt10Connections.map((row) => ({ "GET /albums/{id}, 10 connections": row.server, "requests/s": row.requestsPerSec, "p99 ms": row.p99Ms })));
   console.log(`The default mode serves ${mock.defaultToProvider} of what the provider alone does.`);
 }
 
+const docs = runs("docs") ? await docsBenchmarks() : undefined;
+if (docs) {
+  console.table([{ "time to a usable docs page (median of 5)": "ms", "served, cold cache": docs.usableMs.servedColdCache, "served, warm cache": docs.usableMs.servedWarmCache, "from the file": docs.usableMs.fromFile }]);
+  console.table([{ "first visit over docs:serve": "", requests: docs.firstVisit.requests, "transferred bytes": docs.firstVisit.transferredBytes, "decoded bytes": docs.firstVisit.decodedBytes, "second visit, transferred bytes": docs.secondVisitTransferredBytes }]);
+}
+
 const file = new URL(options.update ? "results.json" : "results.local.json", import.meta.url);
-writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, ...client, ...(mock ? { mock } : {}) }, null, 2)}\n`);
+// One part run alone keeps the other parts' last figures.
+const previous = options.only !== undefined && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+writeFileSync(file, `${JSON.stringify({ ...previous, measuredAt: new Date().toISOString(), machine, ...client, ...(mock ? { mock } : {}), ...(docs ? { docs } : {}) }, null, 2)}\n`);
 console.log(`Written to bench/${options.update ? "results.json" : "results.local.json (npm run bench -- --update writes bench/results.json)"}`);

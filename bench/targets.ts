@@ -5,10 +5,10 @@
 //   routing or validation.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { checkCredentials } from "../mock/credentials.ts";
-import { MockError } from "../mock/envelope.ts";
-import { createProvider } from "../mock/provider.ts";
-import { watchParent } from "../mock/parent-watch.ts";
+import { checkCredentials } from "../mock/core/credentials.ts";
+import { MockError } from "../mock/core/envelope.ts";
+import { createProvider } from "../mock/core/provider.ts";
+import { watchParent } from "../mock/node/parent-watch.ts";
 
 const document = JSON.parse(readFileSync(new URL("../generated/openapi.json", import.meta.url), "utf8")) as object;
 // No rate limit: the benchmark sends far more than an API key may.

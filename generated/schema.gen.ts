@@ -216,7 +216,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description The artist's page on the Amazon Music web player. Amazon's own example gives only `https://music.amazon.com/artists/`, without the ID: do not assume a form.
+             * @description The artist's page on the Amazon Music web player. The documented example gives only `https://music.amazon.com/artists/`, without the ID: do not assume a form.
              * @example https://music.amazon.com/artists/B000S9ULT8
              */
             url?: string;
@@ -291,7 +291,7 @@ export interface components {
              */
             title: string;
             /**
-             * @description A page on the Amazon Music web player where the track can be played (in Amazon's example, the album's page).
+             * @description A page on the Amazon Music web player where the track can be played (in the documented example, the album's page).
              * @example https://music.amazon.com/albums/B0064UPU4G
              */
             url?: string;
@@ -373,12 +373,12 @@ export interface components {
             url: string;
             /**
              * Format: date-time
-             * @description The original release date, as an RFC 3339 (ISO 8601) date-time. Amazon's examples give it in UTC with milliseconds (`2001-03-07T05:00:00.000Z`); read it with a parser that also takes other fractions and offsets.
+             * @description The original release date, as an RFC 3339 (ISO 8601) date-time. The documented examples give it in UTC with milliseconds (`2001-03-07T05:00:00.000Z`); read it with a parser that also takes other fractions and offsets.
              * @example 2001-03-07T05:00:00.000Z
              */
             releaseDate?: string;
             /**
-             * @description The markets (countries) where the album is available. No market appears twice in Amazon's examples, but the API does not promise it: read the list as a list, not a set.
+             * @description The markets (countries) where the album is available. No market appears twice in the documented examples, but the API does not promise it: read the list as a list, not a set.
              * @example [
              *       {
              *         "id": "US",
@@ -565,7 +565,7 @@ export interface components {
             uploaded: boolean;
             node: components["schemas"]["AlbumReference"];
             /**
-             * @description The ID of this entry of the user's library (not the album's catalog ID). Amazon's example shows a UUID; the form is not documented, so treat it as an opaque string.
+             * @description The ID of this entry of the user's library (not the album's catalog ID). The documented example shows a UUID; the form is not documented, so treat it as an opaque string.
              * @example 15e6a15f-4c2f-4b24-a2fd-286b37ad4fa3
              */
             objectId?: string;
@@ -598,7 +598,7 @@ export interface components {
              */
             edgeCount: number;
             /**
-             * @description The albums of this page, at most `limit` of them. Read it as a list, not a set: the API does not promise that an edge appears once (both edges of Amazon's own example share one `objectId`).
+             * @description The albums of this page, at most `limit` of them. Read it as a list, not a set: the API does not promise that an edge appears once (both edges of the documented example share one `objectId`).
              * @example [
              *       {
              *         "purchased": false,
@@ -636,7 +636,7 @@ export interface components {
          */
         LibraryUser: {
             /**
-             * @description The Amazon Music ID of the current user. Amazon's example shows 26 lower-case letters and digits; the form is not documented, so treat it as an opaque string.
+             * @description The Amazon Music ID of the current user. The one documented example is 26 lower-case letters and digits; the form is not documented, so treat it as an opaque string.
              * @example 6ozjgidgbvjdv3j6dd5jm7ipom
              */
             id: string;

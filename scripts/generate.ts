@@ -7,12 +7,13 @@ import { parseArgs } from "node:util";
 import { Converter } from "@apiture/openapi-down-convert";
 import openapiTS, { astToString } from "openapi-typescript";
 import { stringify } from "yaml";
+import { realisticDocument } from "../mock/node/realistic.ts";
 import { isMain } from "./is-main.ts";
 import { projectRoot, redocly } from "./redocly.ts";
 import { digestFileName, sourceDigest } from "./source-digest.ts";
 
 export const generatedDir = join(projectRoot, "generated");
-export const generatedFiles = ["openapi.yaml", "openapi.json", "openapi-3.0.yaml", "schema.gen.ts", digestFileName] as const;
+export const generatedFiles = ["openapi.yaml", "openapi.json", "openapi-3.0.yaml", "openapi.realistic.json", "schema.gen.ts", digestFileName] as const;
 
 /** The bundled description, in both formats. */
 export function bundle(outDir: string = generatedDir): void {
@@ -81,10 +82,21 @@ export function generateOpenApi30(outDir: string = generatedDir): void {
   writeFileSync(join(outDir, "openapi-3.0.yaml"), banner + stringify(converted, { lineWidth: 0, version: "1.1" }));
 }
 
+/**
+ * The description with the realistic shapes of mock/realistic.overlay.yaml put back: what the
+ * mock generates and checks its answers against. Made here rather than when the mock starts, so
+ * that the mock (in a browser too) loads it as it is.
+ */
+export async function generateRealistic(outDir: string = generatedDir): Promise<void> {
+  const published = JSON.parse(readFileSync(join(outDir, "openapi.json"), "utf8")) as object;
+  writeFileSync(join(outDir, "openapi.realistic.json"), `${JSON.stringify(await realisticDocument(published), null, 2)}\n`);
+}
+
 /** Every file of generated/; the digest of the source last, once everything it stands for is written. */
 export async function generate(outDir: string = generatedDir): Promise<void> {
   bundle(outDir);
   generateOpenApi30(outDir);
+  await generateRealistic(outDir);
   await generateTypes(outDir);
   writeFileSync(join(outDir, digestFileName), `${sourceDigest()}\n`);
 }

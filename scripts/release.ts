@@ -43,7 +43,7 @@ const from = { description: infoVersion(readFileSync(source, "utf8")), package: 
 console.log(`${dryRun ? "Dry run: what " : ""}Release ${version}${dryRun ? " would do" : ""}, after ${plan.previous ?? "no earlier release"}:
   1. check the tree is clean, then run npm test (the whole suite)
   2. openapi/openapi.yaml: info.version '${from.description}' -> '${version}'
-     package.json, package-lock.json: version ${from.package} -> ${version}
+     package.json, mock/package.json, package-lock.json: version ${from.package} -> ${version}
   3. npm run generate: ${relative(projectRoot, generatedDir)}/ regenerated at ${version}
   4. ${relative(projectRoot, join(releasesDir, version))}/: ${releaseFiles.join(", ")}
   5. CHANGELOG.md: the section below
@@ -76,6 +76,8 @@ const writes = releaseWrites(version);
 try {
   writeFileSync(source, withInfoVersion(readFileSync(source, "utf8"), version));
   execFileSync("npm", ["version", version, "--no-git-tag-version", "--allow-same-version"], { cwd: projectRoot, stdio: "ignore" });
+  // The mock's package is released with the same version.
+  execFileSync("npm", ["version", version, "--workspace", "mock", "--no-git-tag-version", "--allow-same-version"], { cwd: projectRoot, stdio: "ignore" });
   await generate();
   mkdirSync(join(releasesDir, version), { recursive: true });
   for (const file of releaseFiles) copyFileSync(join(generatedDir, file), join(releasesDir, version, file));

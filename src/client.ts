@@ -81,7 +81,7 @@ export interface AlbumsClient {
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
   const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl, checkHttpHosts(options.allowHttpHosts));
-  const base = baseUrl.href.replace(/\/+$/, "");
+  const base = withoutTrailingSlashes(baseUrl.href);
   const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
   const transport = createTransport({
     fetch: options.fetch,
@@ -226,4 +226,11 @@ function inInputOrder(albums: readonly Album[], ids: readonly string[]): Album[]
   const unasked: Album[] = [];
   for (const album of albums) (asked.get(album.id) ?? unasked).push(album);
   return [...[...asked.values()].flat(), ...unasked];
+}
+
+/** The base URL without its trailing slashes (a loop, not a regular expression: no pattern meets input twice). */
+function withoutTrailingSlashes(href: string): string {
+  let end = href.length;
+  while (end > 0 && href[end - 1] === "/") end--;
+  return href.slice(0, end);
 }

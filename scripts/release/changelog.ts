@@ -116,7 +116,7 @@ export function withSection(changelog: string | undefined, version: string, sect
   if (own) return text.slice(0, own.start) + section + separator(text.slice(own.end)) + text.slice(own.end);
   const next = existing.find((s) => semver.valid(s.version) && semver.lt(s.version, version));
   if (next) return text.slice(0, next.start) + section + "\n" + text.slice(next.start);
-  return text.replace(/\n*$/, "\n\n") + section;
+  return `${text.trimEnd()}\n\n${section}`;
 }
 
 const separator = (rest: string) => (rest.length > 0 ? "\n" : "");

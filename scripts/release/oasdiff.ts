@@ -76,12 +76,14 @@ function versionOf(binary: string): string | undefined {
   const go = findOnPath("go");
   if (go) {
     const info = spawnSync(go, ["version", "-m", binary], { encoding: "utf8" });
-    const match = /^\s*mod\s+github\.com\/oasdiff\/oasdiff\s+(\S+)/m.exec(info.stdout ?? "");
-    if (match) return match[1];
+    // The line `mod  github.com/oasdiff/oasdiff  v1.37.0  h1:...` of `go version -m`.
+    const fields = (info.stdout ?? "").split("\n").map((line) => line.trim().split(/\s+/));
+    const module = fields.find(([kind, path]) => kind === "mod" && path === "github.com/oasdiff/oasdiff");
+    if (module?.[2]) return module[2];
   }
   // A binary from oasdiff's release page prints its version; one built by `go install` prints "main".
-  const printed = /(\d+\.\d+\.\d+)/.exec(spawnSync(binary, ["--version"], { encoding: "utf8" }).stdout ?? "");
-  return printed ? `v${printed[1]}` : undefined;
+  const printed = (spawnSync(binary, ["--version"], { encoding: "utf8" }).stdout ?? "").split(/\s+/).find((word) => /^v?\d+\.\d+\.\d+$/.test(word));
+  return printed ? `v${printed.replace(/^v/, "")}` : undefined;
 }
 
 /** The pinned binary; throws with what to install when there is none. */

@@ -84,6 +84,7 @@ export function releaseWrites(version: string): string[] {
   return [
     "openapi/openapi.yaml",
     "package.json",
+    "mock/package.json",
     "package-lock.json",
     "generated",
     relative(projectRoot, join(releasesDir, version)),

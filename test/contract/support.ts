@@ -2,7 +2,7 @@
 // what came back, the description's examples to compare the answers with, and the realistic
 // shapes (mock/realistic.overlay.yaml) that every answer of our mock must keep to.
 import { inject } from "vitest";
-import { realisticDocument } from "../../mock/realistic.ts";
+import { realisticDocument } from "../../mock/node/realistic.ts";
 import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
 import { deref, loadSpec, operations, type JsonObject } from "../spec/support/spec.ts";
 import { createValidator } from "../spec/support/validator.ts";

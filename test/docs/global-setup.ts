@@ -1,5 +1,5 @@
-// Builds the page once for every docs test file (about 3 s of Redocly each time otherwise), the
-// way `npm run docs` does: dist/docs/index.html, with CHANGELOG.md beside it when there is one.
+// Builds the site once for every docs test file, the way `npm run docs` does: dist/docs/ with the
+// working description's page, every release's, Scalar's files, the Differences page and the changelog.
 import { buildDocs } from "../../scripts/docs.ts";
 
 export default function setup(): void {

@@ -30,14 +30,14 @@ describe.skipIf(missing !== undefined)("the README's generator commands", () => 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   /** Where each row's command writes, in the table's order. */
-  const outputs = ["python", "go", "go-ogen", "java", "typescript", "rust", "kotlin"];
+  const outputs = ["python", "go", "go-ogen", "java", "typescript", "rust", "kotlin", "typescript-fetch", "typescript-axios", "go-openapi-generator", "python-openapi-generator", "php"];
 
-  it("are all there: seven generators", () => {
-    expect(rows.map((row) => row.language)).toEqual(["Python", "Go", "Go", "Java", "TypeScript", "Rust", "Kotlin"]);
+  it("are all there: twelve generators", () => {
+    expect(rows.map((row) => row.language)).toEqual(["Python", "Go", "Go", "Java", "TypeScript", "Rust", "Kotlin", "TypeScript", "TypeScript", "Go", "Python", "PHP"]);
     for (const row of rows) expect(row.command, row.language).not.toBe("");
   });
 
-  it.each(rows.map((row, index) => [`${row.language}: ${row.command.slice(0, 60)}…`, row, outputs[index] as string] as const))("%s", { timeout: 300_000 }, (_, row, output) => {
+  it.each(rows.map((row, index) => [`${row.language}, into clients/${outputs[index]}`, row, outputs[index] as string] as const))("%s", { timeout: 300_000 }, (_, row, output) => {
     // As a user types it in a shell, with Go's tools on PATH as the README's install leaves them.
     run("bash", ["-c", row.command], { cwd: root, env: { PATH: `${process.env.PATH}:${goBin()}`, HOME: process.env.HOME ?? "" } });
     expect(readdirSync(join(root, "clients", output)).length, `clients/${output} is empty`).toBeGreaterThan(0);

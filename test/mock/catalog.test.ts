@@ -2,7 +2,7 @@
 // that look like albums (sane durations, dates and track counts), the same for the same seed.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createCatalog, seededRandom } from "../../mock/catalog.ts";
+import { createCatalog, seededRandom } from "../../mock/core/catalog.ts";
 import { bundlePath } from "../support/mock.ts";
 
 const bundle = JSON.parse(readFileSync(bundlePath, "utf8")) as object;

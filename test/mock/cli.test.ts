@@ -1,6 +1,8 @@
 // `npm start`'s command line, run as a user runs it: help, refusals, a busy port, the banner
 // with albums that exist, one log line per request (or none with --quiet), the catalog listing.
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
@@ -8,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { processBudgetMs } from "../support/budgets.ts";
 
-const cli = ["--import", "tsx", join(projectRoot, "mock/cli.ts")];
+const cli = ["--import", "tsx", join(projectRoot, "mock/node/cli.ts")];
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [...cli, ...args], { cwd: projectRoot, encoding: "utf8", env: { ...process.env, ...env }, timeout: processBudgetMs });
 
@@ -120,5 +122,50 @@ describe("npm start's command line", { timeout: processBudgetMs }, () => {
     expect(((await response.json()) as { data: { saveAlbum: { album: { id: string } } } }).data.saveAlbum.album.id).toBe("B091MTJT3P");
     expect(mock.output()).toContain("static: the description's examples");
     await mock.stop();
+  });
+
+  it("--dynamic generates every answer, the same for the same request, and --seed changes it", async () => {
+    const bodies: unknown[] = [];
+    for (const args of [["--dynamic"], ["--dynamic"], ["--dynamic", "--seed", "2"]]) {
+      const mock = await serve(["--quiet", ...args]);
+      bodies.push(await (await fetch(`${mock.url}/albums/B0064UPU4G`, { headers })).json());
+      await mock.stop();
+    }
+    const [first, again, other] = bodies as Array<{ data: { album: { title: string } } }>;
+    expect(first?.data.album.title).not.toBe("Discovery");
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+  });
+
+  it("--state starts from a file's libraries, --persist writes them back on SIGTERM, and a restart keeps them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "albums-cli-state-"));
+    try {
+      const file = join(dir, "libraries.json");
+      writeFileSync(file, JSON.stringify({ users: { "cli-user": ["B00D3PLC1K"] } }));
+      const first = await serve(["--quiet", "--state", file, "--persist"]);
+      await fetch(`${first.url}/me/library/albums/B0064UPU4G`, { method: "PUT", headers });
+      expect(await first.stop()).toBe(0);
+      expect(first.output()).toContain(`Wrote the libraries to ${file} (--persist).`);
+      expect(readFileSync(file, "utf8")).not.toContain("cli-user");
+      const second = await serve(["--quiet", "--state", file]);
+      const page = (await (await fetch(`${second.url}/me/library/albums`, { headers })).json()) as { data: { user: { libraryAlbums: { edges: Array<{ node: { id: string } }> } } } };
+      expect(page.data.user.libraryAlbums.edges.map((edge) => edge.node.id)).toEqual(["B00D3PLC1K", "B0064UPU4G"]);
+      await second.stop();
+      writeFileSync(file, JSON.stringify({ users: { "cli-user": ["B000000000"] } }));
+      const refused = run(["--state", file]);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toContain(`--state ${file}: users["cli-user"][0]: "B000000000" is not an album of the mock's catalog`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("--max-users forgets the least recently seen library past the limit, and logs it", async () => {
+    const mock = await serve(["--max-users", "1"]);
+    for (const user of ["first-user", "second-user"]) {
+      await fetch(`${mock.url}/me/library/albums/B0064UPU4G`, { method: "PUT", headers: { ...headers, authorization: `Bearer ${user}` } });
+    }
+    expect(await mock.stop()).toBe(0);
+    expect(mock.output()).toMatch(/ {2}forgot the library of user [0-9a-f]{26} \(1 album\): the mock keeps the 1 most recently seen users' libraries \(--max-users\)/);
   });
 });

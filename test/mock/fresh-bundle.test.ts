@@ -4,9 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureFreshBundle } from "../../mock/fresh-bundle.ts";
-import { projectRoot } from "../../scripts/redocly.ts";
-import { digestFileName, sourceDigest } from "../../scripts/source-digest.ts";
+import { digestFileName, ensureFreshBundle, projectRoot, sourceDigest } from "../../mock/freshness.mjs";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -14,10 +12,9 @@ afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, f
 function copy() {
   const dir = mkdtempSync(join(tmpdir(), "albums-fresh-"));
   dirs.push(dir);
-  cpSync(join(projectRoot, "openapi"), join(dir, "openapi"), { recursive: true });
-  cpSync(join(projectRoot, "generated"), join(dir, "generated"), { recursive: true });
+  for (const path of ["openapi", "generated", "mock/realistic.overlay.yaml"]) cpSync(join(projectRoot, path), join(dir, path), { recursive: true });
   let regenerated = 0;
-  const where = { sourceDir: join(dir, "openapi"), generatedDir: join(dir, "generated"), regenerate: async () => void regenerated++ };
+  const where = { root: dir, regenerate: async () => void regenerated++ };
   return { dir, where, regenerated: () => regenerated };
 }
 
@@ -32,7 +29,7 @@ describe("the bundle the mock serves", () => {
     expect(project.regenerated()).toBe(0);
   });
 
-  it("is rebuilt when a file of openapi/ changed, was added, or when there is no digest", async () => {
+  it("is rebuilt when a file of openapi/ changed, was added, when the realistic overlay changed, or when there is no digest", async () => {
     const changed = copy();
     writeFileSync(join(changed.dir, "openapi/components/schemas/Market.yaml"), "type: object\n");
     expect(await ensureFreshBundle(changed.where)).toBe(true);
@@ -41,10 +38,14 @@ describe("the bundle the mock serves", () => {
     writeFileSync(join(added.dir, "openapi/components/schemas/New.yaml"), "type: object\n");
     expect(await ensureFreshBundle(added.where)).toBe(true);
 
+    const overlay = copy();
+    writeFileSync(join(overlay.dir, "mock/realistic.overlay.yaml"), "overlay: 1.0.0\n");
+    expect(await ensureFreshBundle(overlay.where)).toBe(true);
+
     const none = copy();
     rmSync(join(none.dir, "generated", digestFileName));
     expect(await ensureFreshBundle(none.where)).toBe(true);
-    expect([changed.regenerated(), added.regenerated(), none.regenerated()]).toEqual([1, 1, 1]);
+    expect([changed.regenerated(), added.regenerated(), overlay.regenerated(), none.regenerated()]).toEqual([1, 1, 1, 1]);
   });
 
   it("does not depend on line endings", async () => {

@@ -24,7 +24,7 @@ function heapAfterGc(): number {
 describe("the mock's memory", () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ provider: caps });
+    mock = await startMock({ provider: caps, lazyPrism: true });
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
 

@@ -85,7 +85,7 @@ describe.skipIf(process.platform !== "linux" && process.env.CI !== "true")("no o
     const url = `http://127.0.0.1:${await freePort()}`;
     const npm = start("npm", ["start", "--silent", "--", "--port", new URL(url).port, "--quiet"]);
     // As soon as the mock's own process runs (npm has exec'd it): before it could have answered.
-    await eventually("started", () => marked().some((line) => / node [^ ]*.*mock\/cli\.ts/.test(` ${line.split(" ").slice(1).join(" ")}`)));
+    await eventually("started", () => marked().some((line) => / node [^ ]*mock\/start\.mjs/.test(` ${line.split(" ").slice(1).join(" ")}`)));
     npm.kill("SIGINT");
     await eventually("free of the mock's processes", () => marked().length === 0);
     expect(await answers(url)).toBe(false);
@@ -97,7 +97,7 @@ describe.skipIf(process.platform !== "linux" && process.env.CI !== "true")("no o
   it("a mock whose starter was gone before it started ends by itself, and frees the port", { timeout: 90_000 }, async () => {
     mark = randomUUID();
     const url = `http://127.0.0.1:${await freePort()}`;
-    const mock = start(process.execPath, ["--import", "tsx", "mock/cli.ts", "--port", new URL(url).port, "--quiet"], { MOCK_PARENT_PID: String(process.ppid) });
+    const mock = start(process.execPath, ["--import", "tsx", "mock/node/cli.ts", "--port", new URL(url).port, "--quiet"], { MOCK_PARENT_PID: String(process.ppid) });
     const exitCode = new Promise((resolve) => mock.once("exit", resolve));
     await eventually("free of the mock's processes", () => marked().length === 0, 60_000);
     // Ended by itself, as after a SIGINT: exit code 0.

@@ -8,7 +8,7 @@ import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.
 describe("paging while the library changes", () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock();
+    mock = await startMock({ lazyPrism: true });
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
 

@@ -1,7 +1,7 @@
 // The watch that ends `npm start` (and every test worker) once its parent is gone, on fake timers
 // and a parent ID the test changes. That a SIGKILL of npm leaves no process is orphans.test.ts's.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { starterPid, watchParent } from "../../mock/parent-watch.ts";
+import { starterPid, watchParent } from "../../mock/node/parent-watch.ts";
 
 beforeEach(() => {
   vi.useFakeTimers();

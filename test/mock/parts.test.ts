@@ -2,12 +2,12 @@
 // page tokens, the rate limiter on an injected clock, the Prefer header, the credentials, and
 // how messages quote what a request sent.
 import { describe, expect, it } from "vitest";
-import { checkCredentials } from "../../mock/credentials.ts";
-import { MockError, quote } from "../../mock/envelope.ts";
-import { BadCursorError, Libraries } from "../../mock/library.ts";
-import { LruMap } from "../../mock/lru.ts";
-import { parsePrefer } from "../../mock/prefer.ts";
-import { RateLimiter } from "../../mock/rate-limit.ts";
+import { checkCredentials } from "../../mock/core/credentials.ts";
+import { MockError, quote } from "../../mock/core/envelope.ts";
+import { BadCursorError, Libraries } from "../../mock/core/library.ts";
+import { LruMap } from "../../mock/core/lru.ts";
+import { parsePrefer } from "../../mock/core/prefer.ts";
+import { RateLimiter } from "../../mock/core/rate-limit.ts";
 
 describe("LruMap", () => {
   it("keeps at most its capacity, forgetting the least recently used first", () => {

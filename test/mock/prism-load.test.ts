@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, it } from "vitest";
-import { createMockServer } from "../../mock/server.ts";
+import { createMockServer } from "../../mock/node/server.ts";
 import { bundlePath, mockStartBudgetMs } from "../support/mock.ts";
 
 const require = createRequire(import.meta.url);

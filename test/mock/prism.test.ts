@@ -4,14 +4,14 @@
 // in the mock's words.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { IHttpRequest } from "@stoplight/prism-http";
-import { MockError } from "../../mock/envelope.ts";
-import { createPrismMocker, generatedArrayItems, type PrismMocker } from "../../mock/prism.ts";
-import { realisticDocument } from "../../mock/realistic.ts";
+import type { MockerRequest } from "../../mock/core/handler.ts";
+import { MockError } from "../../mock/core/envelope.ts";
+import { createPrismMocker, generatedArrayItems, type PrismMocker } from "../../mock/node/prism.ts";
+import { realisticDocument } from "../../mock/node/realistic.ts";
 import { bundlePath, startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
 const bundle = JSON.parse(readFileSync(bundlePath, "utf8")) as { components: { examples: Record<string, { value: unknown }> } };
-const request = (path: string, query: Record<string, string> = {}): IHttpRequest => ({ method: "get", url: { path, query }, headers: { accept: "text/html" } });
+const request = (path: string, query: Record<string, string> = {}): MockerRequest => ({ method: "get", url: { path, query }, headers: { accept: "text/html" } });
 const getAlbums = request("/albums", { ids: "B0064UPU4G,B00D3PLC1K" });
 type Albums = { data: { albums: Array<{ id: string; url: string }> } };
 

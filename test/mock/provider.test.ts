@@ -3,7 +3,7 @@
 // the memory caps rely on).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createProvider, type ProviderRequest } from "../../mock/provider.ts";
+import { createProvider, type ProviderRequest } from "../../mock/core/provider.ts";
 import { bundlePath } from "../support/mock.ts";
 
 const bundle = JSON.parse(readFileSync(bundlePath, "utf8")) as object;

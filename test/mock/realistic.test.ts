@@ -3,7 +3,7 @@
 // longer matches the description failing loudly instead of checking less.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { realisticDocument } from "../../mock/realistic.ts";
+import { realisticDocument } from "../../mock/node/realistic.ts";
 import { bundlePath } from "../support/mock.ts";
 
 type Schemas = { components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> } };

@@ -1,8 +1,8 @@
 // The router on its own: every HTTP method a path item can have, the methods a path has (what a
 // CORS preflight is told), and the trailing-slash hint given only when it is the answer.
 import { describe, expect, it } from "vitest";
-import { MockError } from "../../mock/envelope.ts";
-import { createRouter } from "../../mock/routes.ts";
+import { MockError } from "../../mock/core/envelope.ts";
+import { createRouter } from "../../mock/core/routes.ts";
 
 const methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 // Made in each test, so that a router that cannot be made fails a test rather than the file's import.
@@ -29,7 +29,7 @@ function refusal(method: string, pathname: string): MockError {
 describe("the router", () => {
   it("routes every method a path item can have, and nothing else of the item", () => {
     for (const method of methods) {
-      expect(router().find(method.toUpperCase(), "/things/a%20b")).toEqual({ operationId: `${method}Thing`, path: { id: "a b" } });
+      expect(router().find(method.toUpperCase(), "/things/a%20b")).toEqual({ operationId: `${method}Thing`, path: { id: "a b" }, template: "/things/{id}" });
     }
     expect(router().methods("/things/x")).toEqual(methods.map((method) => method.toUpperCase()));
   });

@@ -6,7 +6,7 @@ import { ServerResponse } from "node:http";
 import { createServer, type Socket } from "node:net";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createMockServer, type MockServer } from "../../mock/server.ts";
+import { createMockServer, type MockServer } from "../../mock/node/server.ts";
 import { bundlePath, mockStartBudgetMs } from "../support/mock.ts";
 import { parse, rawConnection, readAll } from "../support/raw-http.ts";
 
@@ -27,7 +27,7 @@ describe("an answer the mock cannot give", () => {
   let mock: MockServer;
   let url: string;
   beforeAll(async () => {
-    mock = await createMockServer({ document: brokenDocument(), log: (line) => lines.push(line) });
+    mock = await createMockServer({ document: brokenDocument(), log: (line) => lines.push(line), lazyPrism: true });
     url = await mock.listen(0);
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
@@ -72,7 +72,7 @@ describe("a mock without a log", () => {
   let mock: MockServer;
   let url: string;
   beforeAll(async () => {
-    mock = await createMockServer({ document: brokenDocument() });
+    mock = await createMockServer({ document: brokenDocument(), lazyPrism: true });
     url = await mock.listen(0);
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
@@ -106,7 +106,7 @@ describe("what Node's parser reports about a connection", () => {
   let mock: MockServer;
   let url: string;
   beforeAll(async () => {
-    mock = await createMockServer({ document: bundle() });
+    mock = await createMockServer({ document: bundle(), lazyPrism: true });
     url = await mock.listen(0);
   }, mockStartBudgetMs);
   afterAll(() => mock.close());
@@ -139,7 +139,7 @@ describe("listening and closing", () => {
   it("a busy port is refused with Node's EADDRINUSE; another port serves", async () => {
     const busy = createServer().listen(0, "127.0.0.1");
     await once(busy, "listening");
-    const mock = await createMockServer({ document: bundle() });
+    const mock = await createMockServer({ document: bundle(), lazyPrism: true });
     try {
       await expect(mock.listen((busy.address() as { port: number }).port)).rejects.toMatchObject({ code: "EADDRINUSE" });
       const url = await mock.listen(0);
@@ -150,8 +150,19 @@ describe("listening and closing", () => {
     }
   });
 
+  it("on every interface, gives a URL a client can use: the loopback one", async () => {
+    const mock = await createMockServer({ document: bundle(), lazyPrism: true });
+    try {
+      const url = await mock.listen(0, "0.0.0.0");
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await fetch(`${url}/albums/B0064UPU4G`, { headers: credentials })).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("an IPv6 address is bracketed in the URL", async () => {
-    const mock = await createMockServer({ document: bundle() });
+    const mock = await createMockServer({ document: bundle(), lazyPrism: true });
     try {
       const url = await mock.listen(0, "::1");
       expect(url).toMatch(/^http:\/\/\[::1\]:\d+$/);
@@ -162,7 +173,7 @@ describe("listening and closing", () => {
   });
 
   it("close() stops it, keep-alive connections included", async () => {
-    const mock = await createMockServer({ document: bundle() });
+    const mock = await createMockServer({ document: bundle(), lazyPrism: true });
     const url = await mock.listen(0);
     expect((await fetch(`${url}/albums/B0064UPU4G`, { headers: credentials })).status).toBe(200);
     await mock.close();

@@ -3,7 +3,7 @@
 // headers, bodiless answers, other methods): the messages users read, and the descriptions the
 // mock refuses to start with rather than check less than they say.
 import { describe, expect, it } from "vitest";
-import { createValidation } from "../../mock/validation.ts";
+import { createValidation } from "../../mock/core/validation.ts";
 
 const ok = { description: "" };
 const document = {

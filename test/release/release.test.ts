@@ -3,17 +3,25 @@
 // first release writes and builds, that its artefacts rebuild to the same bytes, then the gate,
 // the changelog and the releases over an addition and its removal.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, renameSync, utimesSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync } from "node:fs";
+import { join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { withInfoVersion } from "../../scripts/release/info-version.ts";
+import { toolBudgetMs } from "../support/budgets.ts";
 import { copyProject, type ProjectCopy } from "./project-copy.ts";
 import { missingOasdiff } from "./support.ts";
 
 /** A suite that passes, and leaves a mark (in dist/, which git ignores) that it ran. */
 const passingSuite = "mkdir -p dist && touch dist/suite-ran";
+/** Every file under `dir`, as paths with "/", sorted. */
+const filesUnder = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => statSync(join(dir, file)).isFile())
+    .map((file) => file.split(sep).join("/"))
+    .sort();
+const scalarVersion = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "node_modules", "@scalar", "api-reference", "package.json"), "utf8")) as { version: string }).version;
 const today = () => new Date().toISOString().slice(0, 10);
 const npmRun = (copy: ProjectCopy, script: string, ...args: string[]) => copy.run("npm", ["run", "--silent", script, "--", ...args]);
 const infoVersionOf = (copy: ProjectCopy, file: string) => (parse(copy.read(file)) as { info: { version: string } }).info.version;
@@ -60,7 +68,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       const dryRun = npmRun(copy, "release", "1.0.0", "--dry-run");
       expect(dryRun.status).toBe(0);
       expect(dryRun.output).toContain(`openapi/openapi.yaml: info.version '${versions.description}' -> '1.0.0'`);
-      expect(dryRun.output).toContain(`package.json, package-lock.json: version ${versions.package} -> 1.0.0`);
+      expect(dryRun.output).toContain(`package.json, mock/package.json, package-lock.json: version ${versions.package} -> 1.0.0`);
       expect(dryRun.output).toContain(`## 1.0.0 - ${today()}`);
       expect(dryRun.output).toContain("First release.");
       expect(dryRun.output).toContain("Dry run: nothing written.");
@@ -107,7 +115,7 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
     beforeAll(() => {
       copy = copyProject(passingSuite);
       release = npmRun(copy, "release", "1.0.0");
-    }, 180_000);
+    }, 2 * toolBudgetMs);
     afterAll(() => copy?.remove());
 
     it("runs the suite, sets both versions, snapshots releases/1.0.0, and commits it all as 'Release 1.0.0'", () => {
@@ -116,6 +124,9 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(infoVersionOf(copy, "openapi/openapi.yaml")).toBe("1.0.0");
       expect(JSON.parse(copy.read("package.json")).version).toBe("1.0.0");
       expect(JSON.parse(copy.read("package-lock.json")).version).toBe("1.0.0");
+      // The mock's package is released with the same version.
+      expect(JSON.parse(copy.read("mock/package.json")).version).toBe("1.0.0");
+      expect(JSON.parse(copy.read("package-lock.json")).packages.mock.version).toBe("1.0.0");
       for (const file of ["openapi.yaml", "openapi.json", "openapi-3.0.yaml"]) {
         expect(copy.read(`releases/1.0.0/${file}`)).toBe(copy.read(`generated/${file}`));
       }
@@ -126,19 +137,25 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(copy.git("status", "--porcelain")).toBe("");
     });
 
-    it("builds dist/release: the bundles, the 3.0 rendering, the docs with the changelog, the tarball, and their SHA256SUMS", () => {
+    it("builds dist/release: the bundles, the 3.0 rendering, the docs with the changelog, the tarballs, and their SHA256SUMS", () => {
       const dir = join(copy.root, "dist", "release");
+      // The docs: the page, Scalar's files under assets/, the Differences page; no releases/
+      // folder, since the only release is the page itself.
       expect(readdirSync(dir).sort()).toEqual([
         "CHANGELOG.md",
         "SHA256SUMS",
         "amazon-music-albums-v1-1.0.0.tgz",
+        "amazon-music-albums-v1-mock-1.0.0.tgz",
+        "assets",
+        "differences.html",
         "index.html",
         "openapi-3.0.yaml",
         "openapi.json",
         "openapi.yaml",
       ]);
       const sums = readFileSync(join(dir, "SHA256SUMS"), "utf8").trim().split("\n");
-      expect(sums).toHaveLength(6);
+      expect(sums.map((line) => line.split("  ")[1])).toEqual(filesUnder(dir).filter((file) => file !== "SHA256SUMS"));
+      expect(sums.map((line) => line.split("  ")[1])).toContain(`assets/scalar-${scalarVersion}/standalone.js`);
       for (const line of sums) {
         const [hash, file] = line.split("  ") as [string, string];
         expect(createHash("sha256").update(readFileSync(join(dir, file))).digest("hex"), file).toBe(hash);
@@ -160,7 +177,8 @@ describe.skipIf(missingOasdiff)("releases of a copy of the project", () => {
       expect(rebuild.status, rebuild.output).toBe(0);
       const second = join(copy.root, "dist", "release");
       expect(readFileSync(join(second, "SHA256SUMS"), "utf8")).toBe(readFileSync(join(first, "SHA256SUMS"), "utf8"));
-      for (const file of readdirSync(first)) {
+      expect(filesUnder(second)).toEqual(filesUnder(first));
+      for (const file of filesUnder(first)) {
         expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true);
       }
       // Nor the day of the build: none of the artefacts made by a tool carries it.

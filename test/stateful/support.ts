@@ -4,7 +4,7 @@
 // (each key has its own rate limit), recording every status.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import type { ProviderOptions } from "../../mock/provider.ts";
+import type { ProviderOptions } from "../../mock/core/provider.ts";
 import { createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
 import { startMock, type RunningMock, mockStartBudgetMs } from "../support/mock.ts";
 
@@ -15,7 +15,8 @@ let running: RunningMock | undefined;
 
 export function useMock(provider: Partial<ProviderOptions> = {}): () => RunningMock {
   beforeAll(async () => {
-    running = await startMock({ provider: { now: () => clock.now, ...provider } });
+    // No Prefer here: Prism's mocker is not loaded.
+    running = await startMock({ provider: { now: () => clock.now, ...provider }, lazyPrism: true });
   }, mockStartBudgetMs);
   afterAll(() => running?.close());
   return () => {

@@ -6,7 +6,11 @@ import { expect, it } from "vitest";
 import { toolBudgetMs } from "../support/budgets.ts";
 import { clientEntry, projectRoot, typecheckSnippets } from "../support/typecheck.ts";
 
-const snippets = [...readFileSync(join(projectRoot, "README.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+// The client's snippets: those of the mock's package (marked, in a project of their own with the
+// mock and vitest) are run and type-checked by test/mock/package.test.ts.
+const snippets = [...readFileSync(join(projectRoot, "README.md"), "utf8").matchAll(/(<!-- mock-package: \S+ -->\n)?```ts\n([\s\S]*?)```/g)]
+  .filter((m) => m[1] === undefined)
+  .map((m) => m[2] as string);
 
 // What the snippets take as given; each snippet runs in a block of its own.
 const prelude = `

@@ -81,55 +81,54 @@ export async function stripContrast({ png, strip }: { png: string; strip: Overfl
 }
 
 /**
- * Code under the buttons Redoc lays over a code block's top right corner (copy; expand and
- * collapse on examples): the characters whose boxes a visible button covers, by line of code.
- * The curl URL's `?limit=20` was under the copy button.
+ * Text a reader cannot see because something fixed or sticky lies over it (the floating menu
+ * button Redoc put over body text on a phone): for each block of text on screen, below the bars
+ * stuck to the top of the page, the element at the centre of each of its lines must be the
+ * block or inside it. Returns what lies over what.
  */
-export function textUnderButtons(): string[] {
-  const covered: string[] = [];
-  for (const block of document.querySelectorAll('[data-component-name="CodeBlock/CodeBlock"]')) {
-    const pre = block.querySelector("pre");
-    const controls = block.querySelectorAll('[data-component-name="CodeBlock/CodeBlockControls"] button');
-    const buttons = [...controls].map((button) => button.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
-    if (!pre || buttons.length === 0) continue;
-    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? "";
-      let under = "";
-      for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i] as string)) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const c = range.getBoundingClientRect();
-        if (buttons.some((b) => c.right > b.left && c.left < b.right && c.bottom > b.top && c.top < b.bottom)) under += text[i];
+export function coveredText(): string[] {
+  const width = document.documentElement.clientWidth;
+  const height = window.innerHeight;
+  const stuck = [...document.querySelectorAll<HTMLElement>("body *")].filter((element) => {
+    const position = getComputedStyle(element).position;
+    return position === "fixed" || position === "sticky";
+  });
+  // The bars across the top of the page, one under the other: text scrolls under them, as on any page.
+  let below = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of stuck.map((element) => element.getBoundingClientRect())) {
+      if (r.width >= width * 0.9 && r.top <= below + 1 && r.bottom > below && r.height < height / 3) {
+        below = r.bottom;
+        grew = true;
       }
-      if (under) covered.push(`${under} (of ${text.trim().slice(0, 70)})`);
+    }
+  }
+  const covered: string[] = [];
+  for (const block of document.querySelectorAll<HTMLElement>("main p, main li, main td, main h1, main h2, main h3, [id$='/description/introduction'] p")) {
+    for (const line of block.getClientRects()) {
+      if (line.width === 0 || line.height === 0) continue;
+      const y = line.top + line.height / 2;
+      if (y <= below + 2 || y >= height - 1) continue;
+      // Points along the line: a button over its end covers it as much as one over its middle.
+      for (const share of [0.05, 0.3, 0.5, 0.7, 0.95]) {
+        const x = line.left + line.width * share;
+        if (x <= 0 || x >= width) continue;
+        const hit = document.elementFromPoint(x, y);
+        // Covered by something that stays put as the page scrolls (text clipped by its own box,
+        // as Scalar folds a long section under "Show more", is another matter).
+        const over = stuck.find((element) => element.contains(hit));
+        if (hit && over && !block.contains(hit) && !hit.contains(block) && !over.contains(block)) {
+          covered.push(`"${(block.textContent ?? "").trim().slice(0, 50)}" under ${over.tagName.toLowerCase()}.${String(over.className).slice(0, 60)}`);
+          break;
+        }
+      }
     }
   }
   return covered;
 }
 
-/** The elements matching `selector` that the browser laid out on more than one line. */
-export function splitOverLines(selector: string): string[] {
-  return [...document.querySelectorAll(selector)]
-    .filter((element) => {
-      // An inline element gets one box per line it is on.
-      const tops = new Set([...element.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      return tops.size > 1;
-    })
-    .map((element) => element.textContent ?? "");
-}
-
-/**
- * The menu items a reader sees as highlighted: marked active by Redoc (`data-active`), and
- * painted with a background (Redoc's style for the active item, and for the one under the mouse).
- */
-export function highlightedMenuItems(): { active: string[]; painted: string[] } {
-  const labels = [...document.querySelectorAll<HTMLElement>('[data-testid="menu-item-label"]')];
-  const name = (label: HTMLElement) => label.querySelector("[data-text]")?.getAttribute("data-text") ?? (label.textContent ?? "").trim();
-  return {
-    active: labels.filter((label) => label.dataset.active === "true").map(name),
-    painted: labels.filter((label) => !["transparent", "rgba(0, 0, 0, 0)"].includes(getComputedStyle(label).backgroundColor)).map(name),
-  };
+/** Images that did not load (a badge whose image is blocked shows its text and a gap). */
+export function brokenImages(): string[] {
+  return [...document.images].filter((image) => !image.complete || image.naturalWidth === 0).map((image) => image.currentSrc || image.src);
 }
