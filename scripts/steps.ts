@@ -121,7 +121,8 @@ export function stepsBefore(text: string | undefined): StepResult[] {
   for (const entry of (text ?? "").split(" ").filter(Boolean)) {
     const match = /^([\w:.-]+)=(\d+):(\d+)$/.exec(entry);
     if (!match) throw new Error(`CI_STEPS_BEFORE: "${entry}" is not <script>=<exit code>:<seconds>.`);
-    const [, script, code, seconds] = match;
+    // The three groups take part in every match.
+    const [, script, code, seconds] = match as unknown as [string, string, string, string];
     results.push({ step: { name: `(CI) ${script}`, script }, outcome: code === "0" ? "passed" : "FAILED", code: Number(code), seconds: Number(seconds) });
   }
   return results;
