@@ -43,7 +43,9 @@ export default {
   ...target,
   incremental: true,
   incrementalFile: incrementalFile(name),
-  reporters: ["clear-text", "progress", "html", "json"],
+  // Progress as it goes on a terminal; in a log (CI), where Stryker would write a progress line every
+  // few mutants (thousands in a full run), one character a mutant on a single line instead.
+  reporters: ["clear-text", process.stdout.isTTY ? "progress" : "dots", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
   // The figures, not the listing: every test (1,300 lines) and every surviving mutant would bury

@@ -1,5 +1,6 @@
-// npm run bench: what the client costs over a bare fetch, what batching saves, and what
-// iterating a library holds in memory; how fast the mock starts and serves (bench/mock.ts).
+// npm run bench: what the client costs over bare openapi-fetch and a bare fetch
+// (bench/overhead.ts), what batching saves, and what iterating a library holds in memory; how
+// fast the mock starts and serves (bench/mock.ts).
 // Prints tables and writes bench/results.local.json (ignored); `-- --update` writes the
 // committed bench/results.json instead (keeping the other parts' figures when `--only` runs one),
 // `-- --only client`, `-- --only mock` or `-- --only docs` runs one part.
@@ -9,10 +10,11 @@ import { once } from "node:events";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { cpus } from "node:os";
-import { Bench } from "tinybench";
 import { createAlbumsClient, type LibraryAlbumsPage } from "../src/index.ts";
+import { builtClient } from "./built-client.ts";
 import { docsBenchmarks } from "./docs.ts";
 import { mockBenchmarks, proxyBenchmarks, startupBenchmarks } from "./mock.ts";
+import { overhead, type OverheadRow } from "./overhead.ts";
 import { albumBody, library, slowMultiGet } from "./servers.ts";
 
 const { values: options } = parseArgs({ options: { update: { type: "boolean", default: false }, only: { type: "string" } } });
@@ -22,26 +24,6 @@ const credentials = { apiKey: "amzn1.application.bench", accessToken: "bench-tok
 const headers = { "x-api-key": credentials.apiKey, authorization: `Bearer ${credentials.accessToken}` };
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("Run with node --expose-gc (npm run bench).");
-
-async function overhead(name: string, baseUrl: string, fetchFn: (request: Request) => Promise<Response>) {
-  const client = createAlbumsClient({ ...credentials, baseUrl, fetch: fetchFn });
-  const url = `${baseUrl}/albums/B0064UPU4G`;
-  const bench = new Bench({ time: 2000, warmup: true, warmupTime: 300 });
-  bench
-    .add("bare fetch", async () => {
-      const response = await fetchFn(new Request(url, { headers }));
-      await response.json();
-    })
-    .add("client.getAlbum", async () => {
-      await client.getAlbum("B0064UPU4G");
-    });
-  await bench.run();
-  const [bare, ours] = bench.tasks.map((task) => {
-    const result = task.result as { throughput?: { mean: number } } | undefined;
-    return result?.throughput?.mean ?? 0;
-  }) as [number, number];
-  return { name, bareOpsPerSec: Math.round(bare), clientOpsPerSec: Math.round(ours), clientToBare: +(ours / bare).toFixed(3) };
-}
 
 async function batching(serverDelayMs: number, concurrency: number) {
   const server = await slowMultiGet(serverDelayMs);
@@ -142,14 +124,19 @@ async function albumServerProcess(): Promise<{ url: string; stop(): void }> {
   return { url: firstChunk.toString().trim().split("\n")[0] as string, stop: () => child.kill("SIGTERM") };
 }
 
+/** The most the client's own layers may cost over bare openapi-fetch, on loopback with the runtime's fetch. */
+const overheadTarget = 1.05;
+
 async function clientBenchmarks() {
   const stubbed = async () => new Response(albumBody, { headers: { "content-type": "application/json" } });
   const loopback = await albumServerProcess();
+  const client = await builtClient();
   try {
     return {
       overhead: [
-        await overhead("stubbed fetch", "https://api.music.amazon.dev/v1", stubbed),
-        await overhead("loopback HTTP", loopback.url, (request) => fetch(request)),
+        await overhead(client, "loopback HTTP, the runtime's fetch", loopback.url, undefined),
+        await overhead(client, "loopback HTTP, a fetch given as an option", loopback.url, (request) => fetch(request)),
+        await overhead(client, "stubbed fetch given as an option (no network)", "https://api.music.amazon.dev/v1", stubbed, { callsPerRound: 2000 }),
       ],
       batching: await batching(50, 4),
       // The first run warms up fetch's connection pool and compiled code, which would count as growth.
@@ -167,7 +154,21 @@ const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.mo
 console.log(`Node ${machine.node}, ${machine.cpus} x ${machine.cpu}\n`);
 const client = runs("client") ? await clientBenchmarks() : undefined;
 if (client) {
-  console.table(client.overhead.map((o) => ({ "per-call overhead": o.name, "bare fetch ops/s": o.bareOpsPerSec, "client ops/s": o.clientOpsPerSec, "client / bare": o.clientToBare })));
+  const us = (row: OverheadRow["fetchUs"]) => `${row.wall} µs (cpu ${row.cpu})`;
+  console.table(
+    client.overhead.map((o) => ({
+      "getAlbum, per call": o.name,
+      fetch: us(o.fetchUs),
+      "bare openapi-fetch": us(o.openapiFetchUs),
+      client: us(o.clientUs),
+      "client / openapi-fetch": `${o.clientToOpenapiFetch.wall} (cpu ${o.clientToOpenapiFetch.cpu})`,
+    })),
+  );
+  const [target] = client.overhead;
+  if (target) {
+    const within = target.clientToOpenapiFetch.wall <= overheadTarget;
+    console.log(`Client / bare openapi-fetch on loopback: ${target.clientToOpenapiFetch.wall}, ${within ? "within" : "OVER"} the target of ${overheadTarget}.`);
+  }
   const { batching: b } = client;
   console.table([{ [`getAlbums, ${b.ids} IDs, ${b.serverDelayMs} ms a request`]: "wall time", [`sequential (${b.requests} requests)`]: `${b.sequentialMs} ms`, [`batched (concurrency ${b.concurrency})`]: `${b.batchedMs} ms` }]);
   console.table(client.iteration.map((i) => ({ "iterating a library of": i.albums, "client: peak retained KiB": i.clientPeakRetainedKiB, "bare fetch: peak retained KiB": i.bareFetchPeakRetainedKiB, "keeping every album: KiB": i.keepingEveryAlbumKiB })));

@@ -109,3 +109,21 @@ export function summary(results: StepResult[]): string {
       : `${failed.length} of ${results.length} steps failed: ${failed.map((r) => r.step.name).join(", ")}.`;
   return `${rows.join("\n")}\n\n${verdict}`;
 }
+
+/**
+ * Steps CI ran before `npm test` (.ci/run), as it hands them over in CI_STEPS_BEFORE: one
+ * `<script>=<exit code>:<seconds>` per step, separated by spaces. They join the summary table, and
+ * one that failed fails the run, so that a failure there never stops the run before the tests and
+ * their closing line.
+ */
+export function stepsBefore(text: string | undefined): StepResult[] {
+  const results: StepResult[] = [];
+  for (const entry of (text ?? "").split(" ").filter(Boolean)) {
+    const match = /^([\w:.-]+)=(\d+):(\d+)$/.exec(entry);
+    if (!match) throw new Error(`CI_STEPS_BEFORE: "${entry}" is not <script>=<exit code>:<seconds>.`);
+    // The three groups take part in every match.
+    const [, script, code, seconds] = match as unknown as [string, string, string, string];
+    results.push({ step: { name: `(CI) ${script}`, script }, outcome: code === "0" ? "passed" : "FAILED", code: Number(code), seconds: Number(seconds) });
+  }
+  return results;
+}

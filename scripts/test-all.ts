@@ -7,7 +7,7 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "./redocly.ts";
-import { runPhases, running, summary, type Phase } from "./steps.ts";
+import { runPhases, running, stepsBefore, summary, type Phase } from "./steps.ts";
 import { closingLine, readVitestCounts, skippedTestReasons, testsFailRun } from "./test-summary.ts";
 
 // vitest's own counts, read back for the run's closing line (scripts/test-summary.ts).
@@ -56,9 +56,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 rmSync(vitestReport, { force: true });
+// What CI ran before this run (.ci/run): read first, so that a malformed hand-over fails at once.
+const before = stepsBefore(process.env.CI_STEPS_BEFORE);
 const write = (text: string) => void process.stdout.write(text);
 write(`npm test: ${phases.flatMap((phase) => phase.steps.map((step) => step.name)).join(", ")}.\n`);
-const results = await runPhases(phases, { cwd: projectRoot, write });
+const results = [...before, ...(await runPhases(phases, { cwd: projectRoot, write }))];
 
 const counts = readVitestCounts(vitestReport);
 const vitest = results.find((result) => result.step.script === "test:vitest");

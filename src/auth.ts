@@ -1,6 +1,6 @@
-// Sends both credentials the API requires on every request: the security profile ID as
-// `x-api-key`, and the Login with Amazon access token as `Authorization: Bearer`.
-import type { Middleware } from "openapi-fetch";
+// The two credentials the API requires on every request: the security profile ID, sent as
+// `x-api-key`, and the Login with Amazon access token, sent as `Authorization: Bearer`. The
+// transport sets both on each request it sends (transport.ts).
 import { AlbumsInputError } from "./errors.js";
 
 /** A token, or a function that returns the current one; it is called for every request, so it may refresh. */
@@ -13,32 +13,59 @@ export interface Credentials {
 
 export function checkCredentials(credentials: Partial<Credentials> | undefined): Credentials {
   const { apiKey, accessToken } = credentials ?? {};
-  if (typeof apiKey !== "string" || apiKey.trim() === "") {
-    throw new AlbumsInputError("apiKey is required: your application's security profile ID (amzn1.application.…).");
-  }
-  const isToken = typeof accessToken === "string" ? accessToken.trim() !== "" : typeof accessToken === "function";
-  if (!isToken) {
+  const key = typeof apiKey === "string" ? headerValue(apiKey) : undefined;
+  if (key === undefined) {
     throw new AlbumsInputError(
-      "accessToken is required: a Login with Amazon access token, or a function that returns the current one.",
+      typeof apiKey === "string" && apiKey.trim() !== ""
+        ? `apiKey ${unsendable}`
+        : "apiKey is required: your application's security profile ID (amzn1.application.…).",
     );
   }
-  return { apiKey, accessToken: accessToken as AccessToken };
+  if (typeof accessToken === "function") return { apiKey: key, accessToken };
+  const token = typeof accessToken === "string" ? headerValue(accessToken) : undefined;
+  if (token === undefined) {
+    throw new AlbumsInputError(
+      typeof accessToken === "string" && accessToken.trim() !== ""
+        ? `accessToken ${unsendable}`
+        : "accessToken is required: a Login with Amazon access token, or a function that returns the current one.",
+    );
+  }
+  return { apiKey: key, accessToken: token };
 }
 
+/** The token to send now: the string, or what the function returns (checked as the string is). */
 export async function currentToken(accessToken: AccessToken): Promise<string> {
   const token = typeof accessToken === "function" ? await accessToken() : accessToken;
-  if (typeof token !== "string" || token.trim() === "") {
-    throw new AlbumsInputError("accessToken returned no token: expected a non-empty string.");
+  const value = typeof token === "string" ? headerValue(token) : undefined;
+  if (value === undefined) {
+    throw new AlbumsInputError(
+      typeof token === "string" && token.trim() !== ""
+        ? `accessToken returned a token that ${unsendable}`
+        : "accessToken returned no token: expected a non-empty string.",
+    );
   }
-  return token;
+  return value;
 }
 
-export function authMiddleware(credentials: Credentials): Middleware {
-  return {
-    async onRequest({ request }) {
-      request.headers.set("x-api-key", credentials.apiKey);
-      request.headers.set("authorization", `Bearer ${await currentToken(credentials.accessToken)}`);
-      return request;
-    },
-  };
+const unsendable = "cannot be sent in a header: it holds a line break, a NUL or a character beyond U+00FF.";
+
+/**
+ * The credential as fetch sends it, or undefined if it cannot be sent. fetch trims HTTP's
+ * whitespace off a header value (so a key read from a file with its newline still works): the
+ * credential is trimmed here too, so that what is sent and what errors must not show are the
+ * same text.
+ */
+function headerValue(text: string): string | undefined {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isHttpWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(text.charCodeAt(end - 1))) end--;
+  if (start === end) return undefined;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x00 || code === 0x0a || code === 0x0d || code > 0xff) return undefined;
+  }
+  return text.slice(start, end);
 }
+
+const isHttpWhitespace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;

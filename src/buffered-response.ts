@@ -1,18 +1,24 @@
 // A Response whose body was already read (within the attempt, under its timeout). It answers
 // text() and json() from memory, without building a body stream: a Response with a body costs
-// five times one without, on every call. The other body readers get a real body on demand.
+// five times one without, on every call. Its headers are the answer's own Headers, not a copy
+// (a Response made with headers copies them one by one). The other body readers get a real body
+// on demand.
 export class BufferedResponse extends Response {
   readonly #text: string;
-  readonly #init: ResponseInit;
+  readonly #headers: Headers;
   #parsed: { value: unknown } | undefined;
   #real: Response | undefined;
 
   /** `parsed` is the JSON value of `text` when it was parsed already. */
-  constructor(text: string, init: ResponseInit, parsed?: { value: unknown }) {
+  constructor(text: string, { headers, ...init }: ResponseInit, parsed?: { value: unknown }) {
     super(null, init);
     this.#text = text;
-    this.#init = init;
+    this.#headers = headers instanceof Headers ? headers : new Headers(headers);
     this.#parsed = parsed;
+  }
+
+  override get headers(): Headers {
+    return this.#headers;
   }
 
   override text(): Promise<string> {
@@ -29,7 +35,7 @@ export class BufferedResponse extends Response {
   }
 
   override clone(): BufferedResponse {
-    return new BufferedResponse(this.#text, this.#init, this.#parsed);
+    return new BufferedResponse(this.#text, this.#init(), this.#parsed);
   }
 
   override get body(): Response["body"] {
@@ -48,8 +54,12 @@ export class BufferedResponse extends Response {
     return this.#realResponse().formData();
   }
 
+  #init(): ResponseInit {
+    return { status: this.status, statusText: this.statusText, headers: this.#headers };
+  }
+
   #realResponse(): Response {
-    this.#real ??= new Response(this.#text === "" ? null : this.#text, this.#init);
+    this.#real ??= new Response(this.#text === "" ? null : this.#text, this.#init());
     return this.#real;
   }
 }

@@ -1,27 +1,38 @@
 // The Albums client: one method per operation, a thin layer over a typed openapi-fetch client
 // (`raw`, which stays reachable). Underneath, the transport retries, times out and refreshes.
 import createClient, { type Client } from "openapi-fetch";
-import { authMiddleware, checkCredentials, type AccessToken } from "./auth.js";
-import { checkBaseUrl } from "./base-url.js";
+import { checkCredentials, type AccessToken } from "./auth.js";
+import { checkBaseUrl, checkHttpHosts } from "./base-url.js";
 import { mapBounded } from "./bounded.js";
 import { AlbumsError, AlbumsPaginationError, apiErrorFrom, withIds } from "./errors.js";
+import { redact, secretsOf } from "./redact.js";
 import { retryPolicy, type RetryOptions } from "./retry.js";
 import { serializeQuery } from "./query.js";
-import { TimedRequest } from "./timed-request.js";
-import { createTransport } from "./transport.js";
+import { RequestPlan } from "./request-plan.js";
+import { createTransport, credentialsSentFor } from "./transport.js";
 import type { Album, LibraryAlbumEdge, LibraryAlbumsPage, OperationId, paths, RemoveAlbumResult, SaveAlbumResult } from "./types.js";
-import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, maxIdsPerRequest, show } from "./validate.js";
+import { checkAlbumId, checkAlbumIds, checkCursor, checkLimit, checkPositiveInteger, isWellFormed, maxIdsPerRequest, show } from "./validate.js";
 
 export const productionBaseUrl = "https://api.music.amazon.dev/v1";
+/** The default of `maxResponseBytes`: 10 MiB, some ten times the largest answer the API documents. */
+export const defaultMaxResponseBytes = 10 * 1024 * 1024;
 
 export interface AlbumsClientOptions {
   /** Your application's security profile ID, sent as `x-api-key`. */
   apiKey: string;
   /** A Login with Amazon access token, or a function returning the current one (called per request). */
   accessToken: AccessToken;
-  /** Defaults to production, `https://api.music.amazon.dev/v1`. Must be https unless the host is loopback. */
+  /** Defaults to production, `https://api.music.amazon.dev/v1`. Must be https unless the host is loopback or in `allowHttpHosts`. */
   baseUrl?: string;
-  /** A fetch to use instead of the global one; it is called with a `Request`. */
+  /**
+   * Host names (not loopback) that `baseUrl` may reach over plain http, such as `["mock"]` for a mock
+   * in another container: the credentials then travel unencrypted to that host. Default none.
+   */
+  allowHttpHosts?: readonly string[];
+  /**
+   * A fetch to use instead of the global one; it is called with a `Request`, which it must send as
+   * it is (with its signal, and its `redirect: "manual"`: the client follows redirects itself).
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
@@ -31,6 +42,8 @@ export interface AlbumsClientOptions {
   timeoutMs?: number;
   /** How many getAlbums requests of up to 100 IDs may be in flight at once. Default 4. */
   concurrency?: number;
+  /** The most bytes an answer's body may have once decoded; a larger one fails with RESPONSE_TOO_LARGE. Default 10 MiB (10,485,760). */
+  maxResponseBytes?: number;
 }
 
 export interface CallOptions {
@@ -67,34 +80,47 @@ export interface AlbumsClient {
 
 export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   const credentials = checkCredentials(options);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl);
+  const baseUrl = checkBaseUrl(options.baseUrl ?? productionBaseUrl, productionBaseUrl, checkHttpHosts(options.allowHttpHosts));
   const base = withoutTrailingSlashes(baseUrl.href);
   const concurrency = checkPositiveInteger("concurrency", options.concurrency, 4);
   const transport = createTransport({
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     credentials,
     policy: retryPolicy(options.retry),
     timeoutMs: checkPositiveInteger("timeoutMs", options.timeoutMs, 10_000),
+    maxResponseBytes: checkPositiveInteger("maxResponseBytes", options.maxResponseBytes, defaultMaxResponseBytes),
     baseUrl: base,
   });
   const raw = createClient<paths>({
     baseUrl: base,
     fetch: transport,
-    // Requests that carry their attempt's abort controller, so the transport need not copy them.
-    Request: TimedRequest,
+    // The transport follows redirects itself, within the origin (redirects.ts).
+    redirect: "manual",
     // `ids=A,B` with a literal comma, as Amazon's examples send it (see query.ts).
     querySerializer: serializeQuery,
     ...(options.headers ? { headers: options.headers } : {}),
   });
-  raw.use(authMiddleware(credentials));
 
-  const getLibraryAlbums = async (page: LibraryPageOptions = {}): Promise<LibraryAlbumsPage> => {
+  // The methods' calls are built as plans rather than Requests (request-plan.ts), until someone
+  // gives `raw` a middleware, which must be given real Requests: from then on, they are too.
+  let planned: { Request: typeof Request } | {} = { Request: RequestPlan as unknown as typeof Request };
+  const use = raw.use.bind(raw);
+  raw.use = (...middleware) => {
+    planned = {};
+    use(...middleware);
+  };
+  /** The per-call options openapi-fetch takes. */
+  const init = (call: CallOptions | undefined) => ({ ...planned, ...callOptions(call) });
+
+  /** A page of the library, and the credentials its request carried (which an error about the page must not show). */
+  const libraryPage = async (page: LibraryPageOptions) => {
     const limit = checkLimit("getLibraryAlbums", page.limit);
     const cursor = checkCursor("getLibraryAlbums", page.cursor);
     const query = { ...(limit === undefined ? {} : { limit }), ...(cursor === undefined ? {} : { cursor }) };
-    const result = await payload("getLibraryAlbums", raw.GET("/me/library/albums", { params: { query }, ...init(page) }));
-    return result.user.libraryAlbums;
+    const { data, response } = await answer("getLibraryAlbums", raw.GET("/me/library/albums", { params: { query }, ...init(page) }));
+    return { page: data.user.libraryAlbums, credentials: credentialsSentFor(response) };
   };
+  const getLibraryAlbums = async (page: LibraryPageOptions = {}): Promise<LibraryAlbumsPage> => (await libraryPage(page)).page;
 
   return {
     raw,
@@ -133,19 +159,22 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
       const seen = new Set<string>();
       let cursor: string | undefined;
       for (let pages = 1; ; pages++) {
-        const page = await getLibraryAlbums({
-          ...init(iteration),
+        const { page, credentials: sent } = await libraryPage({
+          ...callOptions(iteration),
           ...(limit === undefined ? {} : { limit }),
           ...(cursor === undefined ? {} : { cursor }),
         });
         yield* page.edges;
         const { hasNextPage, token } = page.pageInfo;
         if (!hasNextPage) return;
-        if (token === undefined || token === "") {
+        if (typeof token !== "string" || token === "") {
           throw new AlbumsPaginationError("pageInfo.hasNextPage is true but there is no pageInfo.token", pages);
         }
+        // The token is the server's: shown only with the credentials taken out, should it be one of them.
+        const shown = () => show(redact(token, secretsOf(sent)));
         // Tokens only, never albums: memory stays one page whatever the library's size.
-        if (seen.has(token)) throw new AlbumsPaginationError(`the token ${show(token)} came back`, pages);
+        if (seen.has(token)) throw new AlbumsPaginationError(`the token ${shown()} came back`, pages);
+        if (!isWellFormed(token)) throw new AlbumsPaginationError(`the token ${shown()} is not text that can be sent back`, pages);
         seen.add(token);
         cursor = token;
       }
@@ -165,29 +194,38 @@ export function createAlbumsClient(options: AlbumsClientOptions): AlbumsClient {
   };
 }
 
-/** The per-call options openapi-fetch takes, without keys whose value is undefined. */
-function init(call: CallOptions | undefined): { signal?: AbortSignal; headers?: Record<string, string> } {
+/** The caller's signal and headers, without keys whose value is undefined. */
+function callOptions(call: CallOptions | undefined): CallOptions {
   return { ...(call?.signal ? { signal: call.signal } : {}), ...(call?.headers ? { headers: call.headers } : {}) };
 }
 
+type Call<Data> = Promise<{ data?: { data: Data }; error?: unknown; response: Response }>;
+
 /** The `data` of a 2xx response; anything else throws the typed error. */
-async function payload<Data>(
-  operation: OperationId,
-  call: Promise<{ data?: { data: Data }; error?: unknown; response: Response }>,
-): Promise<Data> {
-  const { data, error, response } = await call;
-  if (!response.ok) throw apiErrorFrom(operation, response, error);
-  if (typeof data !== "object" || data === null || typeof data.data !== "object" || data.data === null) {
-    throw apiErrorFrom(operation, response, data);
-  }
-  return data.data;
+async function payload<Data>(operation: OperationId, call: Call<Data>): Promise<Data> {
+  return (await answer(operation, call)).data;
 }
 
-/** The albums in the order their IDs were asked for; any the API adds unasked keep their place at the end. */
-function inInputOrder(albums: Album[], ids: readonly string[]): Album[] {
-  const position = new Map(ids.map((id, index) => [id, index]));
-  const rank = (album: Album) => position.get(album.id) ?? Number.POSITIVE_INFINITY;
-  return albums.map((album, index) => ({ album, index })).sort((a, b) => rank(a.album) - rank(b.album) || a.index - b.index).map(({ album }) => album);
+/** The `data` of a 2xx response and the response; anything else throws the typed error, without the credentials. */
+async function answer<Data>(operation: OperationId, call: Call<Data>): Promise<{ data: Data; response: Response }> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw apiErrorFrom(operation, response, error, credentialsSentFor(response));
+  if (typeof data !== "object" || data === null || typeof data.data !== "object" || data.data === null) {
+    throw apiErrorFrom(operation, response, data, credentialsSentFor(response));
+  }
+  return { data: data.data, response };
+}
+
+/**
+ * The albums in the order their IDs were asked for (an album the API sends twice, twice in its
+ * place); any the API adds unasked follow, in the order they came. Grouped, not sorted: no
+ * comparator whose ties could depend on the engine's sort.
+ */
+function inInputOrder(albums: readonly Album[], ids: readonly string[]): Album[] {
+  const asked = new Map<string, Album[]>(ids.map((id) => [id, []]));
+  const unasked: Album[] = [];
+  for (const album of albums) (asked.get(album.id) ?? unasked).push(album);
+  return [...[...asked.values()].flat(), ...unasked];
 }
 
 /** The base URL without its trailing slashes (a loop, not a regular expression: no pattern meets input twice). */

@@ -1,7 +1,9 @@
 // The client's errors: one family, each class named for what went wrong. No error ever holds
-// the request, its headers or the client's options, so the API key and the token cannot leak
-// through a message, `String(error)` or `JSON.stringify(error)`.
-import { redact, shows } from "./redact.js";
+// the request, its headers or the client's options, and what an error takes from an answer (its
+// message, headers and body) or from what fetch threw has the request's credentials taken out
+// (redact.ts): the API key and the token cannot leak through a message, `String(error)`,
+// `JSON.stringify(error)` or `util.inspect(error)`, even when a server echoes them.
+import { redact, redactHeaders, redactValue, secretsOf, shows } from "./redact.js";
 import { parseRetryAfter } from "./retry-after.js";
 import type { ErrorCode, OperationId } from "./types.js";
 
@@ -21,12 +23,18 @@ export class AlbumsInputError extends AlbumsError {
   override name = "AlbumsInputError";
 }
 
-/** The API answered with a status outside 2xx, or with a body that is not the documented one. */
+/**
+ * The API answered with a status outside 2xx, or with a body that is not the documented one; or
+ * with an answer the client refuses: a redirect elsewhere, a body past `maxResponseBytes`.
+ */
 export class AlbumsApiError extends AlbumsError {
   override name = "AlbumsApiError";
   /** The HTTP status of the response. */
   readonly status: number;
-  /** The API's machine code (`error.code`); `UNEXPECTED_RESPONSE` when the body is not the API's error envelope. */
+  /**
+   * The API's machine code (`error.code`), or the client's own: `UNEXPECTED_RESPONSE` when the body
+   * is not the API's envelope, `REDIRECT_REFUSED`, `TOO_MANY_REDIRECTS`, `RESPONSE_TOO_LARGE`.
+   */
   readonly code: ErrorCode;
   /** Amazon's ID of this failure, to quote when asking for help. */
   readonly reference: string | undefined;
@@ -47,15 +55,19 @@ export class AlbumsApiError extends AlbumsError {
     retryAfterMs?: number | undefined;
     headers: Headers;
     body: unknown;
+    /** The credentials the request carried: taken out of the code, message, reference, headers and body. */
+    credentials?: readonly string[] | undefined;
   }) {
-    super(`${init.operation} failed with ${init.status} ${init.code}: ${init.message}`);
+    const secrets = secretsOf(init.credentials ?? []);
+    const code = redact(init.code, secrets);
+    super(`${init.operation} failed with ${init.status} ${code}: ${redact(init.message, secrets)}`);
     this.status = init.status;
-    this.code = init.code;
-    this.reference = init.reference;
+    this.code = code;
+    this.reference = init.reference === undefined ? undefined : redact(init.reference, secrets);
     this.retryAfterMs = init.retryAfterMs;
     this.operation = init.operation;
-    this.headers = Object.fromEntries(init.headers.entries());
-    this.body = init.body;
+    this.headers = redactHeaders(init.headers, secrets);
+    this.body = redactValue(init.body, secrets);
   }
 }
 
@@ -68,8 +80,9 @@ export class AlbumsNetworkError extends AlbumsError {
   readonly operation: OperationId;
   /** `credentials`: the secrets the request carried, which the message and the cause must not show. */
   constructor(operation: OperationId, cause: unknown, credentials: readonly string[] = []) {
-    const leaks = shows(cause, credentials);
-    const described = leaks ? redact(describeCause(cause), credentials) : describeCause(cause);
+    const secrets = secretsOf(credentials);
+    const leaks = shows(cause, secrets);
+    const described = leaks ? redact(describeCause(cause), secrets) : describeCause(cause);
     super(`${operation} failed: no answer from the API (${described})`, { cause: leaks ? new Error(described) : cause });
     this.operation = operation;
   }
@@ -98,8 +111,11 @@ export class AlbumsPaginationError extends AlbumsError {
   }
 }
 
-/** Maps a response outside 2xx (or a 2xx without the documented body) to an AlbumsApiError. */
-export function apiErrorFrom(operation: OperationId, response: Response, body: unknown): AlbumsApiError {
+/**
+ * Maps a response outside 2xx (or a 2xx without the documented body) to an AlbumsApiError;
+ * `credentials` are those the request carried, which the error must not show.
+ */
+export function apiErrorFrom(operation: OperationId, response: Response, body: unknown, credentials?: readonly string[]): AlbumsApiError {
   const envelope = errorEnvelope(body);
   return new AlbumsApiError({
     operation,
@@ -110,7 +126,13 @@ export function apiErrorFrom(operation: OperationId, response: Response, body: u
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
     headers: response.headers,
     body,
+    credentials,
   });
+}
+
+/** An answer the client will not read or follow: an AlbumsApiError of the client's own `code`, without a body. */
+export function refusal(operation: OperationId, response: Response, code: ErrorCode, message: string, credentials: readonly string[]): AlbumsApiError {
+  return new AlbumsApiError({ operation, status: response.status, code, message, headers: response.headers, body: undefined, credentials });
 }
 
 /** Adds the IDs a getAlbums request carried to its error, in the message and as `ids`. */

@@ -11,7 +11,7 @@ const routes: Array<[method: string, path: RegExp, operation: OperationId]> = [
 ];
 
 /** `baseUrl` is the client's base URL without a trailing slash; the description's paths follow it. */
-export function operationOf(request: Request, baseUrl: string): OperationId {
+export function operationOf(request: { url: string; method: string }, baseUrl: string): OperationId {
   // String slicing, not new URL(): this runs on every request.
   const rest = request.url.slice(baseUrl.length);
   const query = rest.indexOf("?");

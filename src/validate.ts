@@ -50,10 +50,23 @@ export function checkPositiveInteger(name: string, value: unknown, fallback: num
 
 export function checkCursor(operation: string, cursor: unknown): string | undefined {
   if (cursor === undefined) return undefined;
-  if (typeof cursor !== "string" || cursor === "") {
+  // A lone surrogate cannot be written into a URL (encodeURIComponent throws on it).
+  if (typeof cursor !== "string" || cursor === "" || !isWellFormed(cursor)) {
     throw new AlbumsInputError(`${operation}: cursor must be the non-empty pageInfo.token of the previous page, not ${show(cursor)}.`);
   }
   return cursor;
+}
+
+/** Whether every surrogate in the text is half of a pair: text that can be encoded (String.prototype.isWellFormed, before ES2024). */
+export function isWellFormed(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0xd800 || code > 0xdfff) continue;
+    const next = text.charCodeAt(index + 1);
+    if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return false;
+    index++;
+  }
+  return true;
 }
 
 /** A short, printable form of a value the caller gave (never a credential: those are not shown). */

@@ -8,7 +8,7 @@ export type Step = (request: IncomingMessage, response: ServerResponse) => void;
 export interface FaultServer {
   url: string;
   /** What each request asked for, in order, and when it arrived (Date.now()). */
-  requests: Array<{ method: string; url: string; authorization: string | undefined; at: number }>;
+  requests: Array<{ method: string; url: string; authorization: string | undefined; apiKey: string | undefined; at: number }>;
   /** Resolves once `count` requests have arrived: a test awaits them instead of polling or sleeping. */
   arrived(count?: number): Promise<void>;
   close(): Promise<void>;
@@ -19,7 +19,14 @@ export async function startFaultServer(steps: Step[]): Promise<FaultServer> {
   const waiting: Array<{ count: number; resolve: () => void }> = [];
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
-    requests.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization, at: Date.now() });
+    const apiKey = request.headers["x-api-key"];
+    requests.push({
+      method: request.method ?? "",
+      url: request.url ?? "",
+      authorization: request.headers.authorization,
+      apiKey: Array.isArray(apiKey) ? apiKey.join(", ") : apiKey,
+      at: Date.now(),
+    });
     for (const waiter of waiting.filter(({ count }) => requests.length >= count)) waiter.resolve();
     const step = steps[Math.min(requests.length, steps.length) - 1] as Step;
     step(request, response);

@@ -30,15 +30,19 @@ describe("the scripts' exit codes, in a copy of the project", { timeout: toolBud
       manifest.scripts["test:vitest"] = fakeVitest;
       copy.write("package.json", `${JSON.stringify(manifest, null, 2)}\n`);
     };
-    const npmTest = () => copy.run(process.execPath, ["--import", "tsx", "scripts/test-all.ts"], { CI: undefined });
+    // Not CI's own hand-over either, when this test runs inside CI's npm test.
+    const npmTest = (stepsBefore?: string) => copy.run(process.execPath, ["--import", "tsx", "scripts/test-all.ts"], { CI: undefined, CI_STEPS_BEFORE: stepsBefore });
 
     let failing: ReturnType<typeof npmTest>;
+    let failedBefore: ReturnType<typeof npmTest>;
     let passing: ReturnType<typeof npmTest>;
     try {
       write("lint");
       failing = npmTest();
       write(undefined);
       passing = npmTest();
+      // A step .ci/run ran before npm test failed: npm test still runs every step, then fails.
+      failedBefore = npmTest("test:mutation=1:60 test:stress=0:30");
     } finally {
       // The other tests run the copy's real scripts.
       copy.write("package.json", original);
@@ -49,6 +53,10 @@ describe("the scripts' exit codes, in a copy of the project", { timeout: toolBud
 
     expect(passing.status).toBe(0);
     expect(passing.output.trimEnd().split("\n").at(-1)).toBe("vitest: 3 passed, 0 failed");
+
+    expect(failedBefore.status).toBe(1);
+    expect(failedBefore.output).toContain("1 of 12 steps failed: (CI) test:mutation.");
+    expect(failedBefore.output.trimEnd().split("\n").at(-1)).toBe("vitest: 3 passed, 0 failed");
   });
 
   it("the freshness check passes on generated/ as openapi/ makes it, and fails when it is stale", () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { runPhases, summary } from "../../scripts/steps.ts";
+import { runPhases, stepsBefore, summary } from "../../scripts/steps.ts";
 import { processBudgetMs } from "../support/budgets.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "albums-steps-"));
@@ -61,4 +61,16 @@ it("says when all passed but some were skipped", () => {
   const result = (name: string, outcome: "passed" | "skipped") => ({ step: { name, script: name }, outcome, code: outcome === "passed" ? 0 : 77, seconds: 1 });
   expect(summary([result("a", "passed"), result("b", "skipped")]).endsWith("All 2 steps passed, but 1 skipped: b.")).toBe(true);
   expect(summary([result("a", "passed")]).endsWith("All 1 steps passed.")).toBe(true);
+});
+
+it("reads the steps CI ran before npm test, and refuses a hand-over it cannot read", () => {
+  const results = stepsBefore("test:mutation=1:2950 test:stress=0:420");
+  expect(results.map(({ step, outcome, code, seconds }) => [step.name, step.script, outcome, code, seconds])).toEqual([
+    ["(CI) test:mutation", "test:mutation", "FAILED", 1, 2950],
+    ["(CI) test:stress", "test:stress", "passed", 0, 420],
+  ]);
+  expect(summary(results).endsWith("1 of 2 steps failed: (CI) test:mutation.")).toBe(true);
+  expect(stepsBefore(undefined)).toEqual([]);
+  expect(stepsBefore("")).toEqual([]);
+  expect(() => stepsBefore("test:mutation=failed")).toThrow('CI_STEPS_BEFORE: "test:mutation=failed" is not <script>=<exit code>:<seconds>.');
 });

@@ -14,3 +14,11 @@ export const toolBudgetMs = 180_000;
 export const browserBudgetMs = 120_000;
 /** Runs a parser on hundreds of generated inputs, some of them tens of kilobytes (fast-check). */
 export const fuzzBudgetMs = 60_000;
+/**
+ * The most one input of a fuzz test may take to parse: far above what linear work on the largest
+ * generated input takes at a load of 10 (at most a few milliseconds, some 200 with a garbage
+ * collection), far below what quadratic work on it takes (seconds), so that only super-linear work
+ * (a backtracking pattern, a loop over the text per occurrence) exceeds it. Synchronous work cannot
+ * be interrupted: exponential work may never end, and the run then hangs on that input instead.
+ */
+export const fuzzInputBudgetMs = 1_000;

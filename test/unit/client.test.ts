@@ -162,3 +162,30 @@ describe("a failed response", () => {
     });
   });
 });
+
+describe("a middleware given to raw", () => {
+  // The methods build their calls as plans, not Requests (src/request-plan.ts), while raw has no
+  // middleware: one added later must still see a real Request, for raw's calls and the methods'.
+  it("sees a real Request for every call, and may replace it (the credentials are set after it)", async () => {
+    const { fetch, requests } = recordingFetch(() => json({ data: { album } }));
+    const client = createAlbumsClient({ ...credentials, fetch });
+    await client.getAlbum("B0064UPU4G");
+    const seen: unknown[] = [];
+    client.raw.use({
+      onRequest({ request }) {
+        seen.push(request);
+        const replaced = new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-from-middleware": "1" } });
+        return replaced;
+      },
+    });
+    await client.getAlbum("B0064UPU4G");
+    await client.raw.GET("/albums/{id}", { params: { path: { id: "B0064UPU4G" } } });
+    expect(seen).toHaveLength(2);
+    for (const request of seen) expect(request).toBeInstanceOf(Request);
+    expect(requests.map((r) => [r.headers.get("x-from-middleware"), r.headers.get("x-api-key"), r.redirect])).toEqual([
+      [null, credentials.apiKey, "manual"],
+      ["1", credentials.apiKey, "manual"],
+      ["1", credentials.apiKey, "manual"],
+    ]);
+  });
+});

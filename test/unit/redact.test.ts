@@ -3,7 +3,7 @@
 // keeps only that text.
 import { describe, expect, it } from "vitest";
 import { AlbumsNetworkError, createAlbumsClient } from "../../src/index.ts";
-import { credentialsOf, redact, shows } from "../../src/redact.ts";
+import { redact, redactHeaders, redactValue, secretsOf, shows } from "../../src/redact.ts";
 import { failure } from "../support/failure.ts";
 import { recordingFetch } from "./support/recording-fetch.ts";
 
@@ -47,24 +47,6 @@ describe("a network error whose cause shows the credentials", () => {
   });
 });
 
-describe("credentialsOf", () => {
-  it("is the bearer token and the API key, longest first", () => {
-    const request = new Request("http://127.0.0.1/", { headers: { authorization: "Bearer tok", "x-api-key": "key-longer" } });
-    expect(credentialsOf(request)).toEqual(["key-longer", "tok"]);
-    expect(credentialsOf(new Request("http://127.0.0.1/", { headers: { authorization: "Bearer a-longer-token", "x-api-key": "key" } }))).toEqual([
-      "a-longer-token",
-      "key",
-    ]);
-  });
-
-  it("is the whole Authorization value when it is not a bearer token, and nothing for absent headers", () => {
-    expect(credentialsOf(new Request("http://127.0.0.1/", { headers: { authorization: "Basic abc" } }))).toEqual(["Basic abc"]);
-    expect(credentialsOf(new Request("http://127.0.0.1/", { headers: { authorization: "Token Bearer abc" } }))).toEqual(["Token Bearer abc"]);
-    expect(credentialsOf(new Request("http://127.0.0.1/", { headers: { authorization: "bearer   abc" } }))).toEqual(["abc"]);
-    expect(credentialsOf(new Request("http://127.0.0.1/"))).toEqual([]);
-  });
-});
-
 describe("redact and shows", () => {
   it("takes every occurrence out, the longer credential first, so that none of it is left when one holds the other", () => {
     expect(redact("abc-def and abc, abc", ["abc-def", "abc"])).toBe("[redacted] and [redacted], [redacted]");
@@ -77,6 +59,86 @@ describe("redact and shows", () => {
     expect(shows(looped, ["secret"])).toBe(false);
     expect(shows({ a: { b: { c: { d: { e: "secret" } } } } }, ["secret"])).toBe(true);
     expect(shows({ a: null, b: undefined, c: "public" }, ["secret"])).toBe(false);
-    expect(shows(42, ["4"])).toBe(true);
+    expect(shows(42, ["42"])).toBe(true);
+    // A digit of a longer number is no credential.
+    expect(shows(42, ["4"])).toBe(false);
   });
+});
+
+describe("secretsOf", () => {
+  it("is each credential as it is and percent-encoded, longest first, each once, none empty", () => {
+    expect(secretsOf(["Atza|t/1", "", "key", "key"])).toEqual(["Atza%7Ct%2F1", "Atza|t/1", "key"]);
+  });
+});
+
+describe("redact", () => {
+  describe("a short credential (under 12 characters)", () => {
+    const short = ["k", "t"];
+
+    it("inside a word is no credential: the text stays as it is", () => {
+      for (const text of ["fetch failed: connect ECONNREFUSED 127.0.0.1:443", "kt", "okay", "t_t", "t9", "9t", "été", "ét", "𝒜t", "t\u0301"]) {
+        expect(redact(text, short), text).toBe(text);
+      }
+    });
+
+    it("standing alone is taken out, whatever is around it that is no letter or digit", () => {
+      expect(redact("key k, token t.", short)).toBe("key [redacted], token [redacted].");
+      expect(redact("t-shirt (k) k|t t", short)).toBe("[redacted]-shirt ([redacted]) [redacted]|[redacted] [redacted]");
+      expect(redact('"t"', short)).toBe('"[redacted]"');
+      expect(redact("t€ 😀t", short)).toBe("[redacted]€ 😀[redacted]");
+      expect(redact("t", short)).toBe("[redacted]");
+    });
+
+    it("beginning or ending with a sign needs no boundary on that side", () => {
+      expect(redact("x|ab y", ["|ab"])).toBe("x[redacted] y");
+      expect(redact("x|abc", ["|ab"])).toBe("x|abc");
+      expect(redact("ab=x", ["ab="])).toBe("[redacted]x");
+      expect(redact("xab=", ["ab="])).toBe("xab=");
+    });
+
+    it("repeated inside itself is one longer word", () => {
+      expect(redact("abab ab", ["ab"])).toBe("abab [redacted]");
+    });
+  });
+
+  it("of 12 characters or more is taken out wherever it shows, even joined to other letters", () => {
+    expect(redact("x0123456789abx 0123456789a", ["0123456789ab", "0123456789a"])).toBe("x[redacted]x [redacted]");
+    // One character shorter is a short credential: inside a word, it stays.
+    expect(redact("x0123456789ax", ["0123456789a"])).toBe("x0123456789ax");
+  });
+
+  it("takes every occurrence out, the longer credential first, so that none of it is left when one holds the other", () => {
+    expect(redact("abc-def and abc, abc", ["abc-def", "abc"])).toBe("[redacted] and [redacted], [redacted]");
+  });
+});
+
+describe("redactValue", () => {
+  const secrets = ["secret"];
+
+  it("copies a parsed body with the secrets out of every string and key, at any depth, leaving the rest and the original alone", () => {
+    const body = { error: { message: "secret!", code: 7, ok: true, none: null }, list: ["a", "secret", ["secret"]], secret: "x", ["__proto__"]: "secret" };
+    const copy = redactValue(JSON.parse(JSON.stringify(body)), secrets);
+    expect(copy).toEqual({ error: { message: "[redacted]!", code: 7, ok: true, none: null }, list: ["a", "[redacted]", ["[redacted]"]], "[redacted]": "x", ["__proto__"]: "[redacted]" });
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Array.isArray((copy as { list: unknown }).list)).toBe(true);
+    expect(redactValue("a secret", secrets)).toBe("a [redacted]");
+    expect(redactValue(42, secrets)).toBe(42);
+    expect(redactValue(null, secrets)).toBe(null);
+  });
+
+  it("walks a body nested deeper than the stack", () => {
+    const depth = 200_000;
+    const nested = JSON.parse(`${"[".repeat(depth)}"secret"${"]".repeat(depth)}`) as unknown;
+    let copy = redactValue(nested, secrets);
+    for (let level = 0; level < depth; level++) copy = (copy as unknown[])[0];
+    expect(copy).toBe("[redacted]");
+  });
+});
+
+describe("redactHeaders", () => {
+  it("is the headers as a plain object, the secrets out of names and values", () => {
+    const headers = new Headers({ "x-echo": "key secret", "x-secret": "1", "content-type": "application/json" });
+    expect(redactHeaders(headers, secrets())).toEqual({ "content-type": "application/json", "x-[redacted]": "1", "x-echo": "key [redacted]" });
+  });
+  const secrets = () => ["secret"];
 });
