@@ -191,7 +191,16 @@ describe("the file of openapi/ a finding points to", () => {
               "200": {
                 content: {
                   "application/json": {
-                    schema: { type: "object", properties: { "a/b~c": { $ref: "#/components/schemas/Named" }, loop: { $ref: "#/components/schemas/Loop" }, list: { type: "array", items: { $ref: "#/components/schemas/Item" } } } },
+                    schema: {
+                      type: "object",
+                      properties: {
+                        "a/b~c": { $ref: "#/components/schemas/Named" },
+                        loop: { $ref: "#/components/schemas/Loop" },
+                        list: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+                        missing: { $ref: "#/components/schemas/Missing" },
+                        nothing: null,
+                      },
+                    },
                   },
                 },
               },
@@ -212,7 +221,10 @@ describe("the file of openapi/ a finding points to", () => {
     expect(sourceOf(document, { ...root, pointer: "/a~1b~0c" })).toBe("openapi/components/schemas/Named.yaml");
     expect(sourceOf(document, { ...root, pointer: "/a/b~c" })).toBe("openapi/paths/index.yaml");
     expect(sourceOf(document, { ...root, pointer: "/list/3" })).toBe("openapi/components/schemas/Item.yaml");
-    expect(sourceOf(document, { ...root, pointer: "/list/x" })).toBe("openapi/paths/index.yaml");
+    for (const index of ["x", "1x", "x1"]) expect(sourceOf(document, { ...root, pointer: `/list/${index}` })).toBe("openapi/paths/index.yaml");
+    // A reference to a component the description lacks: its file still, and no further.
+    expect(sourceOf(document, { ...root, pointer: "/missing/x" })).toBe("openapi/components/schemas/Missing.yaml");
+    expect(sourceOf(document, { ...root, pointer: "/nothing/x" })).toBe("openapi/paths/index.yaml");
     expect(sourceOf(document, { ...root, pointer: "/loop/x" })).toBe("openapi/components/schemas/Loop.yaml");
     expect(sourceOf(document, { ...root, status: 201, pointer: "/x" })).toBe("openapi/paths/index.yaml");
     expect(sourceOf(document, { ...root, status: 404, pointer: "/x" })).toBe("openapi/paths/index.yaml");

@@ -7,6 +7,7 @@
 // drift.test.ts; the drifting upstream's findings in the report: proxy.test.ts.
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from "node:http";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -289,6 +290,8 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
     await send(`${library}?limit=5&limit=abc`, { headers: credentials });
     await send(`${library}?limit=0&unknown=1&unknown=2`, { headers: credentials });
     await send(`${url}/albums/B0064UPU4G`, { headers: { "x-api-key": apiKey } });
+    // Whether a token has expired is the API's to say: the proxy cannot know.
+    await send(`${url}/albums/B0064UPU4G`, { headers: { "x-api-key": apiKey, authorization: "Bearer expired-token" } });
     const requests = proxy.findings().filter(({ kind }) => kind === "request");
     expect(requests.map(({ operation, path, status, pointer, expected, seen, count, source }) => ({ operation, path, status, pointer, expected, seen, count, source }))).toEqual([
       { operation: "getLibraryAlbums", path: "/me/library/albums", status: undefined, pointer: "/query/limit", expected: "given 2 times; the description sends it once", seen: undefined, count: 2, source: "openapi/components/parameters/Limit.yaml" },
@@ -296,6 +299,23 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
       { operation: "getLibraryAlbums", path: "/me/library/albums", status: undefined, pointer: "/query/limit", expected: "must be >= 1", seen: "number", count: 1, source: "openapi/components/parameters/Limit.yaml" },
       { operation: "getAlbum", path: "/albums/{id}", status: undefined, pointer: "/headers", expected: "The request has no bearer token: send Authorization: Bearer <access token>.", seen: undefined, count: 1, source: "openapi/paths/albums_{id}.yaml" },
     ]);
+  });
+
+  it("forwards a request without a Host header, and one for the server as a whole (OPTIONS *) to the upstream's path", async () => {
+    const { url, seen, proxy } = await through(() => ({ status: 204, body: "" }));
+    const { port } = new URL(url);
+    const statusLines = [];
+    for (const head of [`GET /albums/B0064UPU4G HTTP/1.1\r\nx-api-key: ${apiKey}\r\nauthorization: Bearer ${accessToken}`, "OPTIONS * HTTP/1.1\r\nHost: localhost"]) {
+      const socket = connect(Number(port), "127.0.0.1");
+      // Written, not ended: the server closes the connection once it has answered.
+      socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+      let answer = "";
+      for await (const chunk of socket.setEncoding("utf8")) answer += chunk as string;
+      statusLines.push(answer.split("\r\n")[0]);
+    }
+    expect(statusLines).toEqual(["HTTP/1.1 204 No Content", "HTTP/1.1 204 No Content"]);
+    expect(seen.map(({ method, url: path }) => `${method} ${path}`)).toEqual(["GET /v1/albums/B0064UPU4G", "OPTIONS /v1/*"]);
+    expect(proxy.findings().filter(({ kind }) => kind === "request").map(({ operation, path }) => `${operation} ${path}`)).toEqual(["- *"]);
   });
 
   it("logs each request when asked to, by its path without the query; a path of any length in 120 characters", async () => {
