@@ -199,6 +199,7 @@ describe("the file of openapi/ a finding points to", () => {
                         list: { type: "array", items: { $ref: "#/components/schemas/Item" } },
                         missing: { $ref: "#/components/schemas/Missing" },
                         nothing: null,
+                        chain: { $ref: "#/components/schemas/Chain0" },
                       },
                     },
                   },
@@ -211,7 +212,13 @@ describe("the file of openapi/ a finding points to", () => {
         "/things/{id}/parts": { get: { parameters: [{ $ref: "#/components/parameters/Missing" }], responses: { "200": { $ref: "#/components/responses/Elsewhere" } } } },
       },
       components: {
-        schemas: { Named: { type: "string" }, Loop: { $ref: "#/components/schemas/Loop" }, Item: { type: "object" } },
+        schemas: {
+          Named: { type: "string" },
+          Loop: { $ref: "#/components/schemas/Loop" },
+          Item: { type: "object" },
+          // A chain of 25 references in a row.
+          ...Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`Chain${index}`, { $ref: `#/components/schemas/Chain${index + 1}` }])),
+        },
         responses: {},
         parameters: {},
       },
@@ -221,6 +228,9 @@ describe("the file of openapi/ a finding points to", () => {
     expect(sourceOf(document, { ...root, pointer: "/a~1b~0c" })).toBe("openapi/components/schemas/Named.yaml");
     expect(sourceOf(document, { ...root, pointer: "/a/b~c" })).toBe("openapi/paths/index.yaml");
     expect(sourceOf(document, { ...root, pointer: "/list/3" })).toBe("openapi/components/schemas/Item.yaml");
+    expect(sourceOf(document, { ...root, pointer: "/list/12" })).toBe("openapi/components/schemas/Item.yaml");
+    // References are followed 20 in a row at most.
+    expect(sourceOf(document, { ...root, pointer: "/chain" })).toBe("openapi/components/schemas/Chain19.yaml");
     for (const index of ["x", "1x", "x1"]) expect(sourceOf(document, { ...root, pointer: `/list/${index}` })).toBe("openapi/paths/index.yaml");
     // A reference to a component the description lacks: its file still, and no further.
     expect(sourceOf(document, { ...root, pointer: "/missing/x" })).toBe("openapi/components/schemas/Missing.yaml");

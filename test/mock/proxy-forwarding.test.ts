@@ -324,11 +324,56 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
     expect(quiet.lines).toEqual([]);
 
     const { url, lines } = await through((path) => (path.startsWith("/v1/albums/") ? albumAnswer() : { status: 404, type: "application/json", body: "{}" }), { logRequests: true });
+    const before = performance.now();
     await send(`${url}/albums/B0064UPU4G?cursor=SECRET-CURSOR`, { headers: credentials });
+    const took = performance.now() - before;
     await send(`${url}/${"p".repeat(150)}`, { headers: credentials });
     expect(lines[0]).toMatch(/^GET \/albums\/B0064UPU4G 200 getAlbum \d+\.\d ms$/);
+    // The time logged is the request's own: within what the client saw.
+    expect(Number(/ ([\d.]+) ms$/.exec(lines[0] ?? "")?.[1])).toBeLessThanOrEqual(took + 0.05);
     expect(lines.at(-1)).toMatch(new RegExp(`^GET /${"p".repeat(119)} 404 - \\d+\\.\\d ms$`));
     expect(lines.join("\n")).not.toContain("SECRET");
+  });
+
+  it("asked to log requests but given no log, still checks every answer", async () => {
+    const { url: upstreamUrl, server } = await upstream(() => ({ status: 200, type: "text/plain", body: validAlbum }));
+    servers.push(server);
+    const proxy = await createProxyServer({ upstream: upstreamUrl, logRequests: true });
+    proxies.push(proxy);
+    const { response } = await send(`${await proxy.listen(0)}/albums/B0064UPU4G`, { headers: credentials });
+    expect(response.statusCode).toBe(200);
+    expect(proxy.findings().map(({ expected }) => expected)).toEqual(["is JSON (application/json), not text/plain"]);
+  });
+
+  it("answers 502 to each request of a connection the client keeps open, with no log", async () => {
+    const { url: deadUrl, server: dead } = await upstream(albumAnswer);
+    await new Promise((resolve) => dead.close(resolve));
+    const proxy = await createProxyServer({ upstream: deadUrl });
+    proxies.push(proxy);
+    const socket = connect(Number(new URL(await proxy.listen(0)).port), "127.0.0.1");
+    socket.setEncoding("utf8");
+    let received = "";
+    socket.on("data", (chunk: string) => (received += chunk));
+    const closed = new Promise((resolve) => socket.on("close", resolve));
+    const statuses: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      received = "";
+      socket.write(`GET /albums/B0064UPU4G HTTP/1.1\r\nHost: localhost\r\nx-api-key: ${apiKey}\r\nauthorization: Bearer ${accessToken}\r\n\r\n`);
+      // Until the whole answer is in (its length is given), or the connection is gone.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          const [head, body = ""] = received.split("\r\n\r\n");
+          const length = Number(/content-length: (\d+)/i.exec(head ?? "")?.[1] ?? Number.NaN);
+          if (body.length >= length) resolve();
+        };
+        socket.on("data", done);
+        void closed.then(() => resolve());
+        done();
+      });
+      statuses.push(received.split("\r\n")[0] ?? "");
+    }
+    socket.destroy();
+    expect(statuses).toEqual(["HTTP/1.1 502 Bad Gateway", "HTTP/1.1 502 Bad Gateway"]);
   });
 
   it("answers 502 in the envelope when the upstream is not there, with the headers a browser needs, and logs it", async () => {
@@ -342,10 +387,17 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
     expect(response.statusCode).toBe(502);
     expect(response.headers).toMatchObject({ "content-type": "application/json", "content-length": String(body.length), "access-control-allow-origin": "https://app.example" });
     expect(JSON.parse(body.toString("utf8"))).toEqual({ error: { status: "502", code: "UPSTREAM_UNREACHABLE", message: `The proxy could not reach the upstream ${new URL(deadUrl).origin}: ECONNREFUSED.` } });
-    const other = await send(`${url}/elsewhere`, { method: "POST", headers: credentials, body: "x" });
+    const before = performance.now();
+    const other = await send(`${url}/${"p".repeat(150)}`, { method: "POST", headers: credentials, body: "x" });
+    const took = performance.now() - before;
     expect(other.response.statusCode).toBe(502);
     expect(other.response.headers["access-control-allow-origin"]).toBe("*");
-    expect(lines.filter((line) => !line.startsWith("drift"))).toEqual([expect.stringMatching(/^GET \/albums\/B0064UPU4G 502 UPSTREAM_UNREACHABLE getAlbum \d+\.\d ms$/), expect.stringMatching(/^POST \/elsewhere 502 UPSTREAM_UNREACHABLE - \d+\.\d ms$/)]);
+    expect(lines.filter((line) => !line.startsWith("drift"))).toEqual([
+      expect.stringMatching(/^GET \/albums\/B0064UPU4G 502 UPSTREAM_UNREACHABLE getAlbum \d+\.\d ms$/),
+      expect.stringMatching(new RegExp(`^POST /${"p".repeat(119)} 502 UPSTREAM_UNREACHABLE - \\d+\\.\\d ms$`)),
+    ]);
+    // The time logged is the request's own: within what the client saw.
+    expect(Number(/ ([\d.]+) ms$/.exec(lines.at(-1) ?? "")?.[1])).toBeLessThanOrEqual(took + 0.05);
   });
 
   it("speaks TLS to an https upstream: one that answers in plain HTTP there is a 502 that says so", async () => {
@@ -371,6 +423,10 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
     await expect(send(`${await proxy.listen(0)}/albums/B0064UPU4G`, { headers: credentials })).rejects.toThrow(/aborted|hang up|terminated|ECONNRESET/);
     expect(lines).toEqual([expect.stringMatching(/^ {2}could not answer GET: Error/)]);
     expect(proxy.findings()).toEqual([]);
+    // Without a log, the same.
+    const unlogged = await createProxyServer({ upstream: upstreamUrl, timeoutMs: 200 });
+    proxies.push(unlogged);
+    await expect(send(`${await unlogged.listen(0)}/albums/B0064UPU4G`, { headers: credentials })).rejects.toThrow(/aborted|hang up|terminated|ECONNRESET/);
   });
 
   it("refuses an upstream that is not http or https", async () => {
