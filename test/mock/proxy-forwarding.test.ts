@@ -83,10 +83,14 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
     const { url, seen } = await through(() => ({ status: 200, type: "application/json", body: "{}" }), { upstreamPath: "/v1/" });
     await send(`${url}/me/library/albums/B0064UPU4G?market=US&x=%20y`, { method: "PUT", headers: credentials, body: "a body of 18 bytes", chunked: true });
     await send(`${url}/albums/B0064UPU4G`, { headers: credentials });
+    // A method that has no body by default still forwards the one it is given.
+    await send(`${url}/me/library/albums/B0064UPU4G`, { method: "DELETE", headers: { ...credentials, "transfer-encoding": "chunked" }, body: "unusual, yet forwarded", chunked: true });
     expect(seen.map(({ method, url: path, body }) => ({ method, path, body }))).toEqual([
       { method: "PUT", path: "/v1/me/library/albums/B0064UPU4G?market=US&x=%20y", body: "a body of 18 bytes" },
       { method: "GET", path: "/v1/albums/B0064UPU4G", body: "" },
+      { method: "DELETE", path: "/v1/me/library/albums/B0064UPU4G", body: "unusual, yet forwarded" },
     ]);
+    expect(seen[2]?.headers["content-length"]).toBe("22");
     // The body sent in chunks goes on in one piece, with its length; a request without one gets none.
     expect(seen[0]?.headers["content-length"]).toBe("18");
     expect(seen[0]?.headers["transfer-encoding"]).toBeUndefined();
