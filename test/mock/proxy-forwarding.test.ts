@@ -421,14 +421,16 @@ describe("the proxy, forwarding and checking", { timeout: mockStartBudgetMs }, (
       response.writeHead(200, { "content-type": "application/json" });
       response.write('{"data":');
     });
+    // Long enough that the answer's head, which comes at once, is never late even on a busy machine: it is the body that stalls.
+    const stallMs = 1000;
     const lines: string[] = [];
-    const proxy = await createProxyServer({ upstream: upstreamUrl, timeoutMs: 200, log: (line) => lines.push(line) });
+    const proxy = await createProxyServer({ upstream: upstreamUrl, timeoutMs: stallMs, log: (line) => lines.push(line) });
     proxies.push(proxy);
     await expect(send(`${await proxy.listen(0)}/albums/B0064UPU4G`, { headers: credentials })).rejects.toThrow(/aborted|hang up|terminated|ECONNRESET/);
     expect(lines).toEqual([expect.stringMatching(/^ {2}could not answer GET: Error/)]);
     expect(proxy.findings()).toEqual([]);
     // Without a log, the same.
-    const unlogged = await createProxyServer({ upstream: upstreamUrl, timeoutMs: 200 });
+    const unlogged = await createProxyServer({ upstream: upstreamUrl, timeoutMs: stallMs });
     proxies.push(unlogged);
     await expect(send(`${await unlogged.listen(0)}/albums/B0064UPU4G`, { headers: credentials })).rejects.toThrow(/aborted|hang up|terminated|ECONNRESET/);
   });
