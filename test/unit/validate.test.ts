@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AlbumsInputError, createAlbumsClient, type AlbumsClient } from "../../src/index.ts";
-import { albumIdPattern, maxIdsPerRequest, pageLimit } from "../../src/validate.ts";
+import { albumIdPattern, isWellFormed, maxIdsPerRequest, pageLimit } from "../../src/validate.ts";
 import { credentials, json, recordingFetch } from "./support/recording-fetch.ts";
 
 /** `count` different valid album IDs. */
@@ -113,5 +113,41 @@ describe("the client's bounds", () => {
     const id = albumIdPattern.source.slice(1, -1);
     expect(parameters.AlbumIds.schema.pattern).toBe(`^${id}(,${id}){0,${maxIdsPerRequest - 1}}$`);
     expect(pageLimit).toEqual({ minimum: parameters.Limit.schema.minimum, maximum: parameters.Limit.schema.maximum });
+  });
+});
+
+describe("isWellFormed: text fetch can write into a URL", () => {
+  // What encodeURIComponent (and so a URL) can and cannot hold, case by case at each edge of the
+  // surrogate ranges: U+D800–U+DBFF lead a pair, U+DC00–U+DFFF end one, and alone neither encodes.
+  it.each([
+    ["", true],
+    ["plain text", true],
+    ["\uD7FF", true],
+    ["\uE000", true],
+    ["\uD800\uDC00", true],
+    ["\uDBFF\uDFFF", true],
+    ["a\uD83D\uDE00b\uD83D\uDE00", true],
+    ["\uD800", false],
+    ["\uDBFF", false],
+    ["\uDC00", false],
+    ["\uDFFF", false],
+    ["a\uD83D", false],
+    ["\uD83Da", false],
+    ["\uD800\uDBFF", false],
+    ["\uD800\uE000", false],
+    ["\uDC00\uD800", false],
+    ["\uD800\uDC00\uDC00", false],
+    ["\uDE00\uD83D", false],
+  ])("%j: %s", (text, expected) => {
+    expect(isWellFormed(text)).toBe(expected);
+    // The rule it stands in for.
+    expect(expected).toBe((() => {
+      try {
+        encodeURIComponent(text);
+        return true;
+      } catch {
+        return false;
+      }
+    })());
   });
 });
