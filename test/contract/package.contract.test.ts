@@ -19,7 +19,8 @@ const manifest = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf
 
 const work = mkdtempSync(join(tmpdir(), "albums-package-"));
 const app = join(work, "app");
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// An installed project (its node_modules) can take more than 10 s to remove on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), toolBudgetMs);
 
 // npm run sets npm_config_* (the repository as local prefix among them): left in, they would
 // make the new project's install act on the repository.
