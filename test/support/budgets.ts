@@ -12,6 +12,8 @@ export const processBudgetMs = 60_000;
 export const toolBudgetMs = 180_000;
 /** Drives Chromium: its start, a page's load and what the test does on it. */
 export const browserBudgetMs = 120_000;
+/** Walks one input made large on purpose (a body nested 200,000 deep): a second idle, far more instrumented by Stryker. */
+export const largeInputBudgetMs = 60_000;
 /** Runs a parser on hundreds of generated inputs, some of them tens of kilobytes (fast-check). */
 export const fuzzBudgetMs = 60_000;
 /**

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AlbumsNetworkError, createAlbumsClient } from "../../src/index.ts";
 import { redact, redactHeaders, redactValue, secretsOf, shows } from "../../src/redact.ts";
+import { largeInputBudgetMs } from "../support/budgets.ts";
 import { failure } from "../support/failure.ts";
 import { recordingFetch } from "./support/recording-fetch.ts";
 
@@ -132,7 +133,7 @@ describe("redactValue", () => {
     let copy = redactValue(nested, secrets);
     for (let level = 0; level < depth; level++) copy = (copy as unknown[])[0];
     expect(copy).toBe("[redacted]");
-  });
+  }, largeInputBudgetMs);
 });
 
 describe("redactHeaders", () => {
