@@ -5,10 +5,8 @@
 // answer that keeps to it departs from the realistic shapes the mock keeps to (a new value of an
 // open set, an ID of a new form) is a note: what the description's text should learn next. The
 // checks run after the answer has gone: they add nothing to its time.
-import { once } from "node:events";
 import { request as httpRequest, createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { request as httpsRequest } from "node:https";
-import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { checkCredentials } from "../core/credentials.ts";
 import { MockError, envelope, type MockResponse } from "../core/envelope.ts";
@@ -17,6 +15,7 @@ import { createRouter } from "../core/routes.ts";
 import { createValidation, type Problem } from "../core/validation.ts";
 import { publishedDocument, realisticDocument } from "../documents.ts";
 import { createDriftLog, type Finding, type DriftLog } from "./drift.ts";
+import { closeServer, listenOn } from "./listen.ts";
 
 export interface ProxyOptions {
   /** The API's base URL, such as https://api.music.amazon.dev/v1. */
@@ -163,18 +162,9 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
 
   return {
     findings: () => drift.findings(),
-    async listen(port, host = "127.0.0.1") {
-      server.listen(port, host);
-      await once(server, "listening");
-      const { port: bound } = server.address() as AddressInfo;
-      const usable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
-      return `http://${usable.includes(":") ? `[${usable}]` : usable}:${bound}`;
-    },
+    listen: (port, host) => listenOn(server, port, host),
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       drift.flush();
     },
   };

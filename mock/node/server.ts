@@ -2,12 +2,12 @@
 // carries them over node:http, and answers in the API's error envelope what Node.js would answer
 // by itself (a request its parser cannot read, one without a Host, an Expect it does not meet, a
 // CONNECT) with a bare status or a closed connection. No input makes it crash.
-import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
 import { MockError, badRequest, envelope, type MockResponse } from "../core/envelope.ts";
 import { createHandler, errorCode, refusal, responseHeaders, type MockMode, type MockRequest } from "../core/handler.ts";
 import type { Provider, ProviderOptions } from "../core/provider.ts";
+import { closeServer, listenOn } from "./listen.ts";
 import { createPrismMocker } from "./prism.ts";
 import { precompiledValidators } from "./validators.ts";
 import { realisticDocument } from "../documents.ts";
@@ -118,23 +118,9 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
     server,
     provider: handler.provider,
     ready: prism.ready,
-    async listen(port, host = "127.0.0.1") {
-      server.listen(port, host);
-      // Rejects with the error when it cannot listen (EADDRINUSE), and leaves no listener behind.
-      await once(server, "listening");
-      const { port: bound } = server.address() as AddressInfo;
-      const usable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
-      return `http://${usable.includes(":") ? `[${usable}]` : usable}:${bound}`;
-    },
+    listen: (port, host) => listenOn(server, port, host),
     close: async () => {
-      await Promise.all([
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive connections would hold close() open until they time out.
-          server.closeAllConnections();
-        }),
-        prism.close(),
-      ]);
+      await Promise.all([closeServer(server), prism.close()]);
     },
   };
 }
