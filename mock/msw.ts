@@ -4,6 +4,7 @@
 // unless told another. `Prefer: code=` and `example=` answer from the description's examples;
 // generated data (`dynamic=true`) needs Prism, which runs only in the mock's server.
 import { http, HttpResponse, type HttpHandler } from "msw";
+import { ajvCompiler } from "./core/compile.ts";
 import { createExampleMocker } from "./core/examples.ts";
 import { createHandler, responseHeaders, type MockRequest } from "./core/handler.ts";
 import type { MockMode } from "./core/mode.ts";
@@ -47,6 +48,7 @@ export function createHandlers(options: CreateHandlersOptions = {}): MockHandler
   const handler = createHandler({
     document: realisticDocument,
     mocker: createExampleMocker(realisticDocument),
+    compile: ajvCompiler(realisticDocument),
     ...(options.mode ? { mode: options.mode } : {}),
     provider: {
       ...(options.seed === undefined ? {} : { seed: options.seed }),

@@ -10,7 +10,7 @@ import { MockError, badRequest, envelope, type MockResponse } from "./envelope.t
 import { parsePrefer, type Preferences } from "./prefer.ts";
 import { createProvider, defaultProviderOptions, type Provider, type ProviderOptions } from "./provider.ts";
 import { createRouter, type Route, type Router } from "./routes.ts";
-import { createValidation, type PrecompiledValidators, type QueryParameter, type Validation } from "./validation.ts";
+import { createValidation, type QueryParameter, type SchemaCompiler, type Validation } from "./validation.ts";
 
 import type { MockMode } from "./mode.ts";
 
@@ -47,8 +47,8 @@ export interface HandlerOptions {
   dynamic?: boolean;
   provider?: Partial<ProviderOptions>;
   mocker: Mocker;
-  /** Validators compiled ahead of time for this document (the mock's build has them for the one it ships). */
-  precompiled?: PrecompiledValidators;
+  /** What gives each validator of `document`: Ajv (compile.ts), or the build's precompiled ones for the description it ships. */
+  compile: SchemaCompiler;
   /** Called when an answer of the mock's own broke the description (a 500 goes out instead). */
   log?: (line: string) => void;
 }
@@ -65,7 +65,7 @@ export function createHandler(options: HandlerOptions): Handler {
   const mode = options.mode ?? "realistic";
   const { document, mocker, log } = options;
   const router = createRouter(document);
-  const validation = createValidation(document, options.precompiled);
+  const validation = createValidation(document, options.compile);
   const provider = mode === "realistic" ? createProvider(document, options.provider) : undefined;
 
   async function answer(request: MockRequest, route: Route): Promise<MockResponse> {

@@ -4,15 +4,14 @@
 // which halved what the mock could serve. Parameters are read as the description declares them
 // (path and query; `form` arrays split on commas, numbers and booleans read from their text);
 // a parameter of another kind or style fails the mock's start rather than go unchecked.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+//
+// Ajv itself is not imported here: what compiles a schema is given (compile.ts), so that the
+// mock's command, which ships every validator compiled ahead, does not load Ajv's compiler at all.
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { quote } from "./envelope.ts";
 import { operationMethods } from "./routes.ts";
 
-// ajv-formats is CommonJS: its default export arrives wrapped under Node's ESM interop.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 interface Parameter {
   name: string;
@@ -66,31 +65,29 @@ export interface Problem {
   value?: unknown;
 }
 
-const componentsId = "urn:albums-mock:components";
+export const componentsId = "urn:albums-mock:components";
 
 /**
  * Validators compiled ahead of time (Ajv's standalone code, made by the mock's build for the
  * description it ships), by key: `request <operationId>`, `body <operationId> <status>`,
- * `header <operationId> <status> <name>`. Without them each is compiled when first needed.
+ * `header <operationId> <status> <name>`.
  */
 export type PrecompiledValidators = Record<string, ValidateFunction>;
 
 /**
- * The Ajv the mock compiles with, the description's components added. `source` keeps each
- * function's code, for Ajv's standalone module. The meta-schema check is off: it compiled the whole
- * JSON Schema meta-schema at every start (a tenth of a second); the description is linted, and
- * strict mode still refuses an unknown keyword.
+ * Gives the validator of the schema a key names (see PrecompiledValidators), called once per key,
+ * when the validator is first needed: `schema` makes the schema, for a compiler that needs it.
  */
-export function mockAjv(document: object, source = false): Ajv2020 {
-  const components = (document as { components?: Record<string, Record<string, Json>> }).components ?? {};
-  // verbose: an error carries the value it is about, which a refusal quotes.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: true, verbose: true, validateSchema: false, ...(source ? { code: { source: true, esm: true } } : {}) });
-  addFormats(ajv);
-  // Annotations of the description, not constraints.
-  ajv.addKeyword({ keyword: "x-extensible-enum", schemaType: "array" });
-  ajv.addKeyword({ keyword: "example" });
-  ajv.addSchema({ $id: componentsId, $defs: local(components.schemas ?? {}) });
-  return ajv;
+export type SchemaCompiler = (key: string, schema: () => Json) => ValidateFunction;
+
+/** The validators the mock's build compiled ahead, for the description they were compiled from. */
+export function precompiledCompiler(validators: PrecompiledValidators): SchemaCompiler {
+  return (key) => {
+    const found = validators[key];
+    // The build compiles every key of the description it ships: a missing one is a broken build.
+    if (!found) throw new Error(`The mock's build has no validator for "${key}": build the mock again (node mock/build.mjs).`);
+    return found;
+  };
 }
 
 interface Declared {
@@ -151,20 +148,16 @@ export function validatorSchemas(document: object): Map<string, Json> {
   return schemas;
 }
 
-export function createValidation(document: object, precompiled?: PrecompiledValidators): Validation {
+/** `compile` gives each validator (compile.ts's Ajv, or the build's precompiled ones). */
+export function createValidation(document: object, compile: SchemaCompiler): Validation {
   const declarations = declarationsOf(document);
-  let ajv: Ajv2020 | undefined;
   // Each validator when it is first needed (an operation's request, a status's answer): compiling
   // them all would add a fifth of a second to every start, and a first request needs a few.
   const validators = new Map<string, ValidateFunction>();
   const validator = (key: string, schema: () => Json): ValidateFunction => {
     let found = validators.get(key);
     if (found) return found;
-    found = precompiled?.[key];
-    if (!found) {
-      ajv ??= mockAjv(document);
-      found = ajv.compile(schema());
-    }
+    found = compile(key, schema);
     validators.set(key, found);
     return found;
   };
@@ -271,7 +264,7 @@ function requestMessage(error: ErrorObject): string {
 
 
 /** Points `#/components/schemas/X` at Ajv's copy of the components. */
-function local<T>(schema: T): T {
+export function local<T>(schema: T): T {
   return JSON.parse(
     JSON.stringify(schema, (key, value: unknown) =>
       key === "$ref" && typeof value === "string" && value.startsWith("#/components/schemas/")

@@ -1,7 +1,8 @@
 // Ajv's standalone code of every validator of a description (core/validation.ts names them): the
 // mock's build writes it in place of node/validators.ts for the description the mock ships.
 import standaloneCode from "ajv/dist/standalone/index.js";
-import { mockAjv, validatorSchemas } from "../core/validation.ts";
+import { mockAjv } from "../core/compile.ts";
+import { validatorSchemas } from "../core/validation.ts";
 
 // ajv's standalone module is CommonJS: its default export arrives wrapped under Node's ESM interop.
 type Standalone = (ajv: ReturnType<typeof mockAjv>, names: Record<string, string>) => string;

@@ -11,8 +11,9 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import { checkCredentials } from "../core/credentials.ts";
 import { MockError, envelope, type MockResponse } from "../core/envelope.ts";
 import { responseHeaders } from "../core/handler.ts";
+import { ajvValidation } from "../core/compile.ts";
 import { createRouter } from "../core/routes.ts";
-import { createValidation, type Problem } from "../core/validation.ts";
+import type { Problem } from "../core/validation.ts";
 import { publishedDocument, realisticDocument } from "../documents.ts";
 import { createDriftLog, type Finding, type DriftLog } from "./drift.ts";
 import { closeServer, listenOn } from "./listen.ts";
@@ -50,8 +51,8 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxChecked = options.maxCheckedBytes ?? 8 * 1024 * 1024;
   const router = createRouter(publishedDocument as never);
-  const published = createValidation(publishedDocument);
-  const realistic = createValidation(realisticDocument);
+  const published = ajvValidation(publishedDocument);
+  const realistic = ajvValidation(realisticDocument);
   const drift: DriftLog = createDriftLog({ document: publishedDocument, ...(options.report ? { report: options.report } : {}), ...(options.log ? { log: options.log } : {}) });
   const send = upstream.protocol === "https:" ? httpsRequest : httpRequest;
 

@@ -5,7 +5,6 @@ import { StateError } from "../core/state.ts";
 import { publishedDocument } from "../documents.ts";
 import { albumList, banner, listenFailure, proxyBanner } from "./cli-messages.ts";
 import type { CliOptions } from "./cli-options.ts";
-import { createProxyServer } from "./proxy.ts";
 import { createMockServer } from "./server.ts";
 import { readStateFile, writeStateFile } from "./state-file.ts";
 
@@ -65,6 +64,8 @@ export async function serve(options: CliOptions, onServing: (close: () => Promis
 
 /** --proxy: forwards to the API and reports how it departs from the description. */
 async function proxy(options: CliOptions, upstream: string, onServing: (close: () => Promise<void>) => void): Promise<void> {
+  // Loaded only for --proxy: with it, node:https and node:zlib, which the mock itself never needs.
+  const { createProxyServer } = await import("./proxy.ts");
   const server = await createProxyServer({
     upstream,
     ...(options.report === undefined ? {} : { report: options.report }),

@@ -9,6 +9,7 @@ import { createHandler, errorCode, refusal, responseHeaders, type MockMode, type
 import type { Provider, ProviderOptions } from "../core/provider.ts";
 import { closeServer, listenOn } from "./listen.ts";
 import { createPrismMocker } from "./prism.ts";
+import { precompiledCompiler } from "../core/validation.ts";
 import { precompiledValidators } from "./validators.ts";
 import { realisticDocument } from "../documents.ts";
 
@@ -65,8 +66,12 @@ export async function createMockServer(options: MockServerOptions): Promise<Mock
   const handler = createHandler({
     document,
     mocker: { mock: (...args) => prism.mock(...args) },
-    // The build's validators are of the description it ships, not of another one.
-    ...(options.document || !precompiledValidators ? {} : { precompiled: precompiledValidators }),
+    // The build's validators are of the description it ships, not of another one, which Ajv
+    // compiles: loaded only then, so that the command's start never loads Ajv's compiler.
+    compile:
+      options.document || !precompiledValidators
+        ? (await import("../core/compile.ts")).ajvCompiler(document)
+        : precompiledCompiler(precompiledValidators),
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.dynamic ? { dynamic: true } : {}),
     provider: { ...options.provider, ...(log ? { log } : {}) },

@@ -13,7 +13,7 @@ import { MockError } from "../../mock/core/envelope.ts";
 import { BadCursorError, Libraries } from "../../mock/core/library.ts";
 import { parsePrefer } from "../../mock/core/prefer.ts";
 import { createRouter } from "../../mock/core/routes.ts";
-import { createValidation } from "../../mock/core/validation.ts";
+import { ajvValidation } from "../../mock/core/compile.ts";
 import { fuzzBudgetMs } from "../support/budgets.ts";
 import { bundlePath } from "../support/mock.ts";
 
@@ -57,7 +57,7 @@ describe("the mock's parsers of outside input, fuzzed, each call under a second"
   });
 
   it("the query's ids, and the other parameters, through the validators", () => {
-    const validation = createValidation(document);
+    const validation = ajvValidation(document);
     fc.assert(
       fc.property(anyText, anyText, (ids, limit) => {
         bounded(() => expect(Array.isArray(validation.request("getAlbums", { path: {}, query: { ids } }))).toBe(true), () => false);

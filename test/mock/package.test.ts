@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../scripts/redocly.ts";
 import { processBudgetMs, toolBudgetMs } from "../support/budgets.ts";
@@ -57,8 +58,8 @@ function readmeFiles(): Record<string, string> {
 }
 
 /** The command, started, its banner read: its URL, what it printed, and how to stop it. */
-async function command(args: string[]) {
-  const child = spawn(join(app, "node_modules/.bin/amazon-music-albums-mock"), args, { cwd: app, env, stdio: ["ignore", "pipe", "pipe"] });
+async function command(args: string[], extraEnv: Record<string, string> = {}) {
+  const child = spawn(join(app, "node_modules/.bin/amazon-music-albums-mock"), args, { cwd: app, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
@@ -107,6 +108,41 @@ describe("the mock's package, installed from its tarball into a new project", ()
     expect(preferred.status).toBe(200);
     expect(await mock.stop()).toBe(0);
     expect(run(join(app, "node_modules/.bin/amazon-music-albums-mock"), ["--help"], app, processBudgetMs)).toMatch(/^Usage: amazon-music-albums-mock \[options\]/);
+  });
+
+  it("its command serves without loading what only other uses need: Ajv's compiler (the build's validators are compiled), node:https and node:zlib (--proxy's)", { timeout: processBudgetMs }, async () => {
+    const dist = join(app, "node_modules/amazon-music-albums-v1-mock/dist");
+    // What the main thread runs to serve: cli.mjs, the chunk it imports to serve, and what they
+    // import statically (Prism's worker, which has an Ajv of its own, runs in its own thread). esbuild
+    // keys each bundled CommonJS module by its path: `"../node_modules/ajv/dist/compile/index.js"(exports)`.
+    const serving = new Set<string>();
+    const visit = (file: string, dynamic: RegExp | undefined) => {
+      if (serving.has(file)) return;
+      serving.add(file);
+      const code = readFileSync(join(dist, file), "utf8");
+      const imported = [...code.matchAll(/^import (?:[^;]*? from )?"\.\/([^"]+)";?$/gm)].map((match) => match[1] as string);
+      for (const next of [...imported, ...(dynamic ? [...code.matchAll(dynamic)].map((match) => match[1] as string) : [])]) visit(next, undefined);
+    };
+    visit("cli.mjs", /import\("\.\/(serve-[\w-]+\.mjs)"\)/g);
+    expect([...serving].some((file) => file.startsWith("serve-"))).toBe(true);
+    const withCompiler = [...serving].filter((file) => readFileSync(join(dist, file), "utf8").includes('node_modules/ajv/dist/compile/index.js"('));
+    expect(withCompiler).toEqual([]);
+
+    // The main thread's built-in modules, as the process exits after a first request (which validates it and its answer).
+    const log = join(work, "builtins.log");
+    const preload = join(work, "builtins.mjs");
+    writeFileSync(
+      preload,
+      `import { appendFileSync } from "node:fs";
+process.on("exit", () => appendFileSync(${JSON.stringify(log)}, process.moduleLoadList.filter((name) => name.startsWith("NativeModule ")).map((name) => name.slice(13) + "\\n").join("")));
+`,
+    );
+    const mock = await command(["--port", "0", "--quiet"], { NODE_OPTIONS: `--import=${pathToFileURL(preload).href}` });
+    expect((await fetch(`${mock.url}/albums/B0064UPU4G`, { headers })).status).toBe(200);
+    expect(await mock.stop()).toBe(0);
+    const builtins = readFileSync(log, "utf8").trim().split("\n");
+    expect(builtins).toContain("http");
+    expect(builtins.filter((name) => name === "https" || name === "zlib")).toEqual([]);
   });
 
   it("startMock() starts and stops on a free port; a state file seeds a library, reset empties it, persist survives a restart", { timeout: processBudgetMs }, () => {

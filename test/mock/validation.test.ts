@@ -3,7 +3,9 @@
 // headers, bodiless answers, other methods): the messages users read, and the descriptions the
 // mock refuses to start with rather than check less than they say.
 import { describe, expect, it } from "vitest";
-import { createValidation } from "../../mock/core/validation.ts";
+import { ajvValidation } from "../../mock/core/compile.ts";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { precompiledCompiler } from "../../mock/core/validation.ts";
 
 const ok = { description: "" };
 const document = {
@@ -52,7 +54,7 @@ const document = {
 
 // Made afresh for each check: an operation's validators are compiled on its first check, which
 // must be each test's own (and a description refused must fail a test, not the file's import).
-const validation = () => createValidation(document);
+const validation = () => ajvValidation(document);
 const query = { word: "w" };
 const path = { id: "abc" };
 
@@ -138,18 +140,18 @@ describe("a description the mock cannot check as it says", () => {
     ["a path parameter in the query's style", { name: "id", in: "path", style: "form", required: true, schema: { type: "string" } }],
     ["an exploded array", { name: "q", in: "query", schema: { type: "array", items: { type: "string" } } }],
   ])("fails the start: %s", (_, parameter) => {
-    expect(() => createValidation(withParameter(parameter))).toThrow(/^The mock reads path parameters in the simple style and query parameters in the form style, arrays not exploded: \w+ parameter \w+ is not one\.$/);
+    expect(() => ajvValidation(withParameter(parameter))).toThrow(/^The mock reads path parameters in the simple style and query parameters in the form style, arrays not exploded: \w+ parameter \w+ is not one\.$/);
   });
 
   it("a path parameter in its own style, and an array not exploded, are fine", () => {
-    expect(() => createValidation(withParameter({ name: "id", in: "path", style: "simple", required: true, schema: { type: "string" } }))).not.toThrow();
-    expect(() => createValidation(withParameter({ name: "q", in: "query", explode: false, schema: { type: "array", items: { type: "string" } } }))).not.toThrow();
+    expect(() => ajvValidation(withParameter({ name: "id", in: "path", style: "simple", required: true, schema: { type: "string" } }))).not.toThrow();
+    expect(() => ajvValidation(withParameter({ name: "q", in: "query", explode: false, schema: { type: "array", items: { type: "string" } } }))).not.toThrow();
   });
 
   it.each(["other.yaml#/components/parameters/Id", "#/components/parameters/Id/more", "#/components/nothing/Id", "#/components/parameters/Other"])(
     "fails the start: a $ref it cannot follow (%s)",
     (ref) => {
-      expect(() => createValidation({ ...withParameter({ $ref: ref }), components: { parameters: { Id: { name: "id", in: "path", schema: { type: "string" } } } } })).toThrow(
+      expect(() => ajvValidation({ ...withParameter({ $ref: ref }), components: { parameters: { Id: { name: "id", in: "path", schema: { type: "string" } } } } })).toThrow(
         `The mock cannot follow the $ref ${ref}.`,
       );
     },
@@ -159,7 +161,17 @@ describe("a description the mock cannot check as it says", () => {
     ["a keyword it does not know", { type: "string", maxLenght: 3 }, /strict mode: unknown keyword: "maxLenght"/],
     ["x-extensible-enum that is not a list", { type: "string", "x-extensible-enum": "A" }, /^x-extensible-enum value must be \["array"\]$/],
   ])("fails the first check of the operation: %s", (_, schema, message) => {
-    const refused = createValidation({ paths: { "/x": { get: { operationId: "x", parameters: [{ name: "q", in: "query", schema }], responses: {} } } } });
+    const refused = ajvValidation({ paths: { "/x": { get: { operationId: "x", parameters: [{ name: "q", in: "query", schema }], responses: {} } } } });
     expect(() => refused.request("x", { path: {}, query: {} })).toThrow(message);
+  });
+});
+
+describe("the validators the mock's build compiled ahead", () => {
+  it("are used as they are, each by its key; a key the build did not compile is a broken build, said so", () => {
+    const compiled = Object.assign(() => true, { errors: null }) as unknown as ValidateFunction;
+    const compile = precompiledCompiler({ "request getAlbum": compiled });
+    const schema = () => ({});
+    expect(compile("request getAlbum", schema)).toBe(compiled);
+    expect(() => compile("request getAlbums", schema)).toThrow(`The mock's build has no validator for "request getAlbums": build the mock again (node mock/build.mjs).`);
   });
 });
