@@ -27,8 +27,9 @@ export function parsePrefer(header: string | string[] | undefined): Preferences 
     const name = (equals === -1 ? part : part.slice(0, equals)).trim().toLowerCase();
     // The whitespace RFC 7240 allows around `=` and before a `;` or `,` is not part of the value, nor are its quotes.
     const value = equals === -1 ? "" : unquote(part.slice(equals + 1).trim());
-    // What cannot be read whole (a name of other characters, a quote inside the value) is not the mock's control.
-    if (value === undefined || ![...name].every((c) => (c >= "a" && c <= "z") || c === "-")) continue;
+    // A value that cannot be read whole (a quote inside it) is not the mock's control; a name
+    // that is none of the four below is another preference, ignored by the switch.
+    if (value === undefined) continue;
     switch (name) {
       case "code":
         if (!isStatus(value)) throw badRequest(`Prefer: code=${cut(value)} is not an HTTP status: use three digits, such as code=404.`);

@@ -6,7 +6,7 @@ import { checkCredentials } from "../../mock/core/credentials.ts";
 import { MockError, quote } from "../../mock/core/envelope.ts";
 import { BadCursorError, Libraries } from "../../mock/core/library.ts";
 import { LruMap } from "../../mock/core/lru.ts";
-import { parsePrefer } from "../../mock/core/prefer.ts";
+import { maxPreferLength, parsePrefer } from "../../mock/core/prefer.ts";
 import { RateLimiter } from "../../mock/core/rate-limit.ts";
 
 describe("LruMap", () => {
@@ -218,6 +218,36 @@ describe("parsePrefer", () => {
   it("names what is missing when a preference has no value", () => {
     expect(() => parsePrefer("dynamic")).toThrow("Prefer: dynamic= is neither true nor false.");
     expect(() => parsePrefer("code")).toThrow("Prefer: code= is not an HTTP status: use three digits, such as code=404.");
+    expect(() => parsePrefer('example=""')).toThrow("Prefer: example= names no example: use example=<name>, such as example=secondPage.");
+  });
+
+  it.each(["100", "199", "404", "500", "599"])("reads code=%s, a status of three digits from 1xx to 5xx", (code) => {
+    expect(parsePrefer(`code=${code}`)).toEqual({ code: Number(code) });
+  });
+
+  it.each(["099", "600", "1/0", "1:0", "40/", "40:", "4 4", "1e2", "+40", "-40"])("refuses code=%s", (code) => {
+    expect(() => parsePrefer(`code=${code}`)).toThrow(`Prefer: code=${code} is not an HTTP status: use three digits, such as code=404.`);
+  });
+
+  it("quotes at most 40 characters of a value it refuses", () => {
+    expect(() => parsePrefer(`dynamic=${"y".repeat(40)}`)).toThrow(`Prefer: dynamic=${"y".repeat(40)} is neither true nor false.`);
+    expect(() => parsePrefer(`dynamic=${"y".repeat(41)}`)).toThrow(`Prefer: dynamic=${"y".repeat(40)}… is neither true nor false.`);
+  });
+
+  it("takes a value's quotes off only when they stand on both sides of it, and ignores a lone quote", () => {
+    expect(parsePrefer('seed="7"')).toEqual({ seed: "7" });
+    expect(parsePrefer('seed="')).toBeUndefined();
+    expect(parsePrefer('seed="7')).toBeUndefined();
+    expect(parsePrefer('seed=7"')).toBeUndefined();
+  });
+
+  it(`reads a header of up to ${maxPreferLength} characters, the values of several headers joined by commas, and refuses a longer one`, () => {
+    const seed = "s".repeat(maxPreferLength - "seed=".length);
+    expect(parsePrefer(`seed=${seed}`)).toEqual({ seed });
+    expect(() => parsePrefer(`seed=${seed}s`)).toThrow(`The Prefer header is ${maxPreferLength + 1} characters long; the mock reads at most ${maxPreferLength}.`);
+    // Two headers of 512 characters are 1,025 once joined.
+    const half = `seed=${"s".repeat(maxPreferLength / 2 - "seed=".length)}`;
+    expect(() => parsePrefer([half, half])).toThrow(`The Prefer header is ${maxPreferLength + 1} characters long`);
   });
 });
 
