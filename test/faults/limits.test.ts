@@ -5,6 +5,7 @@
 // timeout ends them.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AlbumsApiError, AlbumsTimeoutError, createAlbumsClient, type AlbumsClientOptions } from "../../src/index.ts";
+import { largeInputBudgetMs } from "../support/budgets.ts";
 import { failure } from "../support/failure.ts";
 import { startFaultServer, type FaultServer, type Step } from "./fault-server.ts";
 import { bomb, compressed, endless, lyingLength, silent, type Encoding } from "./hostile-server.ts";
@@ -46,9 +47,10 @@ const encodings: Encoding[] = ["gzip", "deflate", "br"];
 const bombs = new Map<Encoding, Buffer>();
 beforeAll(() => {
   for (const encoding of encodings) bombs.set(encoding, bomb(encoding, 32 * mebibyte));
-});
+}, largeInputBudgetMs);
 
-describe("a compression bomb", () => {
+// Each test inflates up to 32 MiB, and the last one decodes and parses all of it: seconds of CPU on a busy machine.
+describe("a compression bomb", { timeout: largeInputBudgetMs }, () => {
   it.each(encodings)("(%s, 32 MiB inflated) passes the default limit of 10 MiB: RESPONSE_TOO_LARGE, one request", async (encoding) => {
     const body = bombs.get(encoding) as Buffer;
     expect(body.length).toBeLessThan(mebibyte);

@@ -12,7 +12,10 @@ export const processBudgetMs = 60_000;
 export const toolBudgetMs = 180_000;
 /** Drives Chromium: its start, a page's load and what the test does on it. */
 export const browserBudgetMs = 120_000;
-/** Walks one input made large on purpose (a body nested 200,000 deep): a second idle, far more instrumented by Stryker. */
+/**
+ * Works through one input made large on purpose (a body nested 200,000 deep, a compression bomb
+ * inflated to 32 MiB): a second idle, ten at a load of 20, far more instrumented by Stryker.
+ */
 export const largeInputBudgetMs = 60_000;
 /** Runs a parser on hundreds of generated inputs, some of them tens of kilobytes (fast-check). */
 export const fuzzBudgetMs = 60_000;

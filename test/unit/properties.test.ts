@@ -2,12 +2,14 @@
 // keeps order, loses no ID, never sends more than 100 IDs at once and never exceeds its concurrency.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { fuzzBudgetMs } from "../support/budgets.ts";
 import { AlbumsInputError, createAlbumsClient } from "../../src/index.ts";
 import { album, credentials, json, recordingFetch } from "./support/recording-fetch.ts";
 
 const albumId = fc.stringMatching(/^[A-Z0-9]{10}$/);
 
-describe("input validation", () => {
+// Hundreds of generated inputs a test, each a call through the client.
+describe("input validation", { timeout: fuzzBudgetMs }, () => {
   it("an album ID is sent if and only if it is 10 upper-case letters or digits", async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(albumId, fc.string(), fc.string({ minLength: 10, maxLength: 10 })), async (id) => {
@@ -39,7 +41,7 @@ describe("input validation", () => {
   });
 });
 
-describe("getAlbums batching", () => {
+describe("getAlbums batching", { timeout: fuzzBudgetMs }, () => {
   // A small pool of IDs, so that generated lists repeat some.
   const ids = fc.array(fc.integer({ min: 0, max: 400 }).map((n) => `B${String(n).padStart(9, "0")}`), { minLength: 1, maxLength: 450, size: "max" });
 
