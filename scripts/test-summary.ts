@@ -10,7 +10,10 @@ export interface TestCounts {
   skipped: number;
 }
 
-/** The counts of a vitest JSON report, or undefined when there is none (vitest did not get to the end). */
+/**
+ * The counts of a vitest JSON report, or undefined when there is none (vitest did not get to the
+ * end). `failed` counts the failed tests and the files that failed outside any test.
+ */
 export function readVitestCounts(reportPath: string): TestCounts | undefined {
   let report: Record<string, unknown>;
   try {
@@ -19,7 +22,11 @@ export function readVitestCounts(reportPath: string): TestCounts | undefined {
     return undefined;
   }
   const count = (name: string) => (typeof report[name] === "number" ? report[name] : Number.NaN);
-  const counts = { passed: count("numPassedTests"), failed: count("numFailedTests"), skipped: count("numPendingTests") + count("numTodoTests") };
+  // A file that failed outside its tests (a hook that timed out, an import that threw) counts as
+  // one failure: its tests may all have passed, and "0 failed" would stand over a failed run.
+  const files = Array.isArray(report.testResults) ? (report.testResults as Array<{ status?: unknown; assertionResults?: Array<{ status?: unknown }> }>) : [];
+  const failedOutsideTests = files.filter((file) => file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed")).length;
+  const counts = { passed: count("numPassedTests"), failed: count("numFailedTests") + failedOutsideTests, skipped: count("numPendingTests") + count("numTodoTests") };
   return Object.values(counts).every(Number.isInteger) ? counts : undefined;
 }
 

@@ -124,7 +124,8 @@ describe("npm start's command line", { timeout: processBudgetMs }, () => {
     await mock.stop();
   });
 
-  it("--dynamic generates every answer, the same for the same request, and --seed changes it", async () => {
+  // Three starts of the command, each with its own budget.
+  it("--dynamic generates every answer, the same for the same request, and --seed changes it", { timeout: 3 * processBudgetMs }, async () => {
     const bodies: unknown[] = [];
     for (const args of [["--dynamic"], ["--dynamic"], ["--dynamic", "--seed", "2"]]) {
       const mock = await serve(["--quiet", ...args]);
@@ -137,7 +138,8 @@ describe("npm start's command line", { timeout: processBudgetMs }, () => {
     expect(other).not.toEqual(first);
   });
 
-  it("--state starts from a file's libraries, --persist writes them back on SIGTERM, and a restart keeps them", async () => {
+  // Two starts and a refused one.
+  it("--state starts from a file's libraries, --persist writes them back on SIGTERM, and a restart keeps them", { timeout: 3 * processBudgetMs }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "albums-cli-state-"));
     try {
       const file = join(dir, "libraries.json");

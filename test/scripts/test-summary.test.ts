@@ -43,6 +43,19 @@ describe("npm test's closing line", { timeout: toolBudgetMs }, () => {
     expect(closingLine(counts)).toMatch(ciForm);
   });
 
+  it("counts a file that failed outside its tests (a hook) as a failure, its passed tests as passed", () => {
+    const counts = readVitestCounts(
+      vitestReportOf(`
+        afterAll(() => { throw new Error("a clean-up that failed"); });
+        it("passes", () => {});
+        it("passes too", () => {});
+      `),
+    );
+    expect(counts).toEqual({ passed: 2, failed: 1, skipped: 0 });
+    expect(closingLine(counts)).toBe("vitest: 2 passed, 1 failed");
+    expect(testsFailRun(counts, {})).toBe(true);
+  });
+
   it("is in the form CI reads when nothing failed or skipped", () => {
     const counts = readVitestCounts(vitestReportOf(`it("passes", () => {});`));
     expect(closingLine(counts)).toBe("vitest: 1 passed, 0 failed");
